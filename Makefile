@@ -1,0 +1,108 @@
+# musl-uni: `make` builds everything, `make run` runs the libhello demo,
+# `make check` runs every test and ends with "N passed, N failed".
+
+BUILD := build
+BIN := $(BUILD)/bin
+RUNTIME := $(BUILD)/lib/musl-uni
+SYSROOT := $(BUILD)/sysroot
+ARCH := x86_64
+CC := gcc
+
+WARN := -Wall -Wextra -Werror
+COMMON_CFLAGS := -std=gnu11 $(WARN) -O2 -g -MMD -MP -Iinclude -Iarch/$(ARCH)
+
+MONITOR_CFLAGS := $(COMMON_CFLAGS) -Imonitor -D_GNU_SOURCE -fstack-protector-strong
+MONITOR_LIBS := -lyaml -lcrypto
+MONITOR_SRCS := $(wildcard monitor/*.c) arch/$(ARCH)/cpu.c
+MONITOR_ASM := arch/$(ARCH)/hostcall_gate.S arch/$(ARCH)/cvm_switch.S
+MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS) $(MONITOR_ASM))
+
+# The LibOS: freestanding, position-independent, no TLS, no SSE (the app's
+# vector registers stay untouched on the syscall path), no libc.
+LIBOS_CFLAGS := $(COMMON_CFLAGS) -Ilibos/include -I$(BUILD)/gen -ffreestanding -fPIC \
+	-fvisibility=hidden -fno-stack-protector -mgeneral-regs-only -fno-plt
+LIBOS_LDFLAGS := -shared -nostdlib -Wl,-z,now -Wl,-Bsymbolic -Wl,--no-undefined \
+	-Wl,-z,noexecstack -Wl,--hash-style=gnu
+LIBOS_SRCS := $(wildcard libos/core/*.c libos/mm/*.c libos/fs/*.c)
+LIBOS_OBJS := $(patsubst %,$(BUILD)/libos-obj/%.o,$(LIBOS_SRCS) arch/$(ARCH)/syscall_gate.S) \
+	$(BUILD)/libos-obj/syscall_names.c.o
+
+UNI_CC := $(BIN)/uni-cc
+
+.PHONY: all run check bench clean deps musl apps
+all: deps $(BIN)/intravisor $(RUNTIME)/libos.so $(RUNTIME)/libc.so $(UNI_CC) apps
+
+deps:
+	@tools/install-deps
+
+# --- musl and uni-cc ---------------------------------------------------------
+$(SYSROOT)/.key: libc/musl.lock $(wildcard libc/patches/*.patch) tools/build-musl | deps
+	tools/build-musl $(SYSROOT)
+	@touch $@
+
+$(SYSROOT)/uni-cc.specs: libc/uni-cc.specs.in $(SYSROOT)/.key
+	sed 's|@SYSROOT@|$(abspath $(SYSROOT))|g' $< >$@
+
+$(UNI_CC): libc/uni-cc.in $(SYSROOT)/uni-cc.specs
+	@mkdir -p $(@D)
+	cp $< $@ && chmod +x $@
+
+$(RUNTIME)/libc.so: $(SYSROOT)/.key
+	@mkdir -p $(@D)
+	cp $(SYSROOT)/usr/lib/libc.so $@
+
+# --- monitor -----------------------------------------------------------------
+$(BUILD)/monitor-obj/%.c.o: %.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(MONITOR_CFLAGS) -c $< -o $@
+
+$(BUILD)/monitor-obj/%.S.o: %.S
+	@mkdir -p $(@D)
+	$(CC) $(MONITOR_CFLAGS) -c $< -o $@
+
+$(BIN)/intravisor: $(MONITOR_OBJS)
+	@mkdir -p $(@D)
+	$(CC) -pie -o $@ $^ $(MONITOR_LIBS)
+
+# --- LibOS -------------------------------------------------------------------
+$(BUILD)/gen/syscall_names.c:
+	@mkdir -p $(@D)
+	echo '#include <asm/unistd_64.h>' | $(CC) -E -dM - | \
+	  awk 'BEGIN { print "#include <libos/syscall_table.h>"; \
+	    print "const char *const syscall_names[SYSCALL_TABLE_SIZE] = {" } \
+	    $$2 ~ /^__NR_/ && $$3 ~ /^[0-9]+$$/ { sub("__NR_", "", $$2); \
+	    printf "\t[%s] = \"%s\",\n", $$3, $$2 } END { print "};" }' >$@
+
+$(BUILD)/libos-obj/syscall_names.c.o: $(BUILD)/gen/syscall_names.c
+	$(CC) $(LIBOS_CFLAGS) -c $< -o $@
+
+$(BUILD)/libos-obj/%.c.o: %.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(LIBOS_CFLAGS) -c $< -o $@
+
+$(BUILD)/libos-obj/%.S.o: %.S
+	@mkdir -p $(@D)
+	$(CC) $(LIBOS_CFLAGS) -c $< -o $@
+
+$(RUNTIME)/libos.so: $(LIBOS_OBJS)
+	@mkdir -p $(@D)
+	$(CC) $(LIBOS_LDFLAGS) -o $@ $^
+	@tools/check-relocs $@
+
+# --- apps, demo, tests -------------------------------------------------------
+APP_DIRS := $(sort $(dir $(wildcard apps/*/Makefile)))
+apps: $(UNI_CC) $(RUNTIME)/libc.so
+	@for d in $(APP_DIRS); do \
+	  $(MAKE) --no-print-directory -C $$d TOP=$(abspath .) || exit 1; done
+
+run: all
+	$(BIN)/intravisor -y apps/13.libhello.so/musl-uni-libhello.yaml
+
+check: all
+	@tests/run-all
+
+clean:
+	rm -rf $(BUILD)/bin $(BUILD)/lib $(BUILD)/monitor-obj $(BUILD)/libos-obj $(BUILD)/gen \
+	  $(BUILD)/apps $(BUILD)/test
+
+-include $(shell find $(BUILD)/monitor-obj $(BUILD)/libos-obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,25 @@
+# Shared rules for apps/NN.name/Makefile: build into $(OUT)/rootfs with
+# uni-cc and pack $(OUT)/root.cpio. The app's Makefile lists ROOTFS_FILES
+# (paths under $(OUT)/rootfs) and the rules that make them.
+TOP ?= $(abspath ../..)
+OUT := $(TOP)/build/apps/$(notdir $(CURDIR))
+ROOT := $(OUT)/rootfs
+UNI_CC := $(TOP)/build/bin/uni-cc
+APP_CFLAGS := -O2 -g -Wall -Wextra -Werror
+
+all: $(OUT)/root.cpio
+
+# Sorted names and fixed owners: the same files give the same archive.
+$(OUT)/root.cpio: $(ROOTFS_FILES)
+	cd $(ROOT) && find . -print | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 >$@.tmp
+	mv $@.tmp $@
+
+$(ROOT)/app/%: %.c $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(APP_CFLAGS) -o $@ $< $(LDLIBS)
+
+$(ROOT)/usr/lib/lib%.so: %.c $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(APP_CFLAGS) -shared -o $@ $<
+
+.PHONY: all

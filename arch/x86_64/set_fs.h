@@ -1,0 +1,33 @@
+/* SET_FS_FROM_RAX: make %rax the %fs base of this thread. wrfsbase when the
+ * probe at start-up found it usable (flag in the gate block at %gs), else
+ * the arch_prctl system call, saving the registers it clobbers. rax is
+ * clobbered either way. Included by the monitor's gates only. */
+#include <uni/gate.h>
+
+.macro SET_FS_FROM_RAX
+	testb $1, %gs:GATE_HAS_FSGSBASE
+	jz 8f
+	wrfsbase %rax
+	jmp 9f
+8:	push %rdi
+	push %rsi
+	push %rdx
+	push %rcx
+	push %r8
+	push %r9
+	push %r10
+	push %r11
+	mov %rax, %rsi
+	mov $0x1002, %edi /* ARCH_SET_FS */
+	mov $158, %eax /* SYS_arch_prctl */
+	syscall
+	pop %r11
+	pop %r10
+	pop %r9
+	pop %r8
+	pop %rcx
+	pop %rdx
+	pop %rsi
+	pop %rdi
+9:
+.endm

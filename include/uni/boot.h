@@ -1,0 +1,35 @@
+/* What the monitor hands the LibOS when it starts it: libos_boot(info). */
+#ifndef UNI_BOOT_H
+#define UNI_BOOT_H
+
+#include <stdint.h>
+
+#define LIBOS_BOOT_VERSION 1
+#define LIBOS_BOOT_MAX_VMAS 16
+
+struct libos_boot {
+	uint32_t version;
+	uint32_t verbose; /* monitor's -v level */
+	uint64_t heap_base; /* the LibOS's own heap, inside its region */
+	uint64_t heap_size;
+	uint64_t rootfs; /* root.cpio image, inside the LibOS region */
+	uint64_t rootfs_size;
+	char rootfs_name[256]; /* for error messages */
+
+	/* The app cVM this LibOS serves. */
+	uint64_t app_base;
+	uint64_t app_size;
+	uint64_t app_mmap_base; /* free for mmap and brk, after the loaded ld.so */
+	uint64_t app_mmap_end; /* stacks start here */
+	uint64_t app_brk; /* initial program break, page aligned */
+
+	/* What the monitor already mapped in the app region: ld.so's segments
+	 * and the stack, with their PROT_* bits. */
+	uint32_t app_nvmas;
+	struct libos_boot_vma {
+		uint64_t start, end;
+		uint32_t prot;
+	} app_vmas[LIBOS_BOOT_MAX_VMAS];
+};
+
+#endif

@@ -1,0 +1,69 @@
+/* The gate ABI: the per-thread gate block and how each gate uses it.
+ *
+ * Every host thread that runs cVM code has one gate block, allocated by the
+ * monitor outside every cVM region. Its address is the thread's %gs base,
+ * which neither glibc nor musl uses, so gate code finds it in one
+ * instruction and cVM code does not reach it by accident.
+ *
+ * Syscall gate (app -> LibOS): musl's patched syscall sequence is
+ *	lea 1f(%rip), %rcx; jmp *%gs:GATE_SYSCALL_ENTRY; 1:
+ * with the system call number in rax and arguments in rdi, rsi, rdx, r10,
+ * r8, r9, exactly as for the syscall instruction. The gate preserves every
+ * register but rax (the result), rcx and r11, never touches the caller's
+ * stack, and returns with jmp *%rcx. A restarted call resumes at
+ * rcx - GATE_JMP_LEN, the jmp instruction itself.
+ *
+ * Host-call gate (LibOS -> monitor): a C call through GATE_HOSTCALL_ENTRY,
+ * long hostcall(long nr, long a0, ..., long a4). It saves the app's
+ * extended (SSE/AVX) state, switches %fs to the monitor's thread pointer and
+ * the stack to GATE_MONITOR_SP, and undoes both on the way back. */
+#ifndef UNI_GATE_H
+#define UNI_GATE_H
+
+/* Byte offsets, shared with the assembly gates. */
+#define GATE_SYSCALL_ENTRY 0 /* musl's patch hard-codes %gs:0 */
+#define GATE_SELF 8
+#define GATE_APP_SP 16
+#define GATE_LIBOS_SP 24
+#define GATE_HOSTCALL_ENTRY 32
+#define GATE_MONITOR_SP 40
+#define GATE_MONITOR_FS 48
+#define GATE_APP_FS 56
+#define GATE_HAS_FSGSBASE 64
+#define GATE_XSAVE_AREA 72
+#define GATE_DEPTH 80
+
+#define GATE_JMP_LEN 8 /* jmp *%gs:0 is 65 ff 24 25 00 00 00 00 */
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+#include "cap.h"
+
+struct gate_block {
+	uint64_t syscall_entry; /* the LibOS's syscall gate */
+	struct gate_block *self;
+	uint64_t app_sp; /* saved by the syscall gate */
+	uint64_t libos_sp; /* top of this thread's LibOS stack */
+	uint64_t hostcall_entry; /* the monitor's host-call gate */
+	uint64_t monitor_sp; /* host calls run below this */
+	uint64_t monitor_fs; /* glibc's thread pointer for this thread */
+	uint64_t app_fs; /* musl's thread pointer (ARCH_SET_FS) */
+	uint64_t has_fsgsbase; /* wrfsbase usable; else arch_prctl */
+	uint64_t xsave_area; /* 64-byte aligned, GATE_XSAVE_SIZE bytes */
+	uint64_t depth; /* nesting of host calls, for the monitor's checks */
+
+	/* The capabilities this thread holds; read by the LibOS and monitor. */
+	struct uni_cap app_pcc; /* code of the calling cVM */
+	struct uni_cap app_ddc; /* data of the calling cVM: guest pointers are checked against it */
+	struct uni_cap libos_pcc; /* sealed entry of the serving LibOS */
+	struct uni_cap libos_ddc;
+	struct uni_cap stack; /* the app thread's stack */
+	struct uni_cap tls;
+	uint32_t cvm_id; /* index of the calling cVM in the monitor's table */
+	int32_t tid; /* the app-visible thread id */
+};
+
+#define GATE_XSAVE_SIZE 4096 /* checked against CPUID leaf 0xD at start-up */
+#endif
+
+#endif

@@ -1,0 +1,127 @@
+/* The device nodes under /dev. The console devices stand for the monitor's
+ * host file descriptors 0, 1 and 2: a terminal stays a terminal, a pipe or
+ * file stays one. */
+#include <asm/ioctls.h>
+#include <asm/termios.h>
+#include <libos/errno.h>
+#include <libos/host.h>
+#include <libos/string.h>
+#include <libos/uaccess.h>
+#include <libos/vfs.h>
+#include <asm/mman.h>
+
+static long null_read(struct file *file, void *buf, size_t len, uint64_t *pos)
+{
+	(void)file, (void)buf, (void)len, (void)pos;
+	return 0;
+}
+
+static long null_write(struct file *file, const void *buf, size_t len, uint64_t *pos)
+{
+	(void)file, (void)buf, (void)pos;
+	return (long)len;
+}
+
+static long zero_read(struct file *file, void *buf, size_t len, uint64_t *pos)
+{
+	(void)file, (void)pos;
+	memset(buf, 0, len);
+	return (long)len;
+}
+
+static long full_write(struct file *file, const void *buf, size_t len, uint64_t *pos)
+{
+	(void)file, (void)buf, (void)len, (void)pos;
+	return -ENOSPC;
+}
+
+static long random_read(struct file *file, void *buf, size_t len, uint64_t *pos)
+{
+	(void)file, (void)pos;
+	return hostcall(HC_GETRANDOM, (long)buf, (long)len, 0, 0, 0);
+}
+
+static int console_fd(const struct file *file)
+{
+	return (int)(uintptr_t)file->inode->device;
+}
+
+static long console_read(struct file *file, void *buf, size_t len, uint64_t *pos)
+{
+	(void)pos;
+	return hostcall(HC_READ, console_fd(file), (long)buf, (long)len, 0, 0);
+}
+
+static long console_write(struct file *file, const void *buf, size_t len, uint64_t *pos)
+{
+	(void)pos;
+	return hostcall(HC_WRITE, console_fd(file), (long)buf, (long)len, 0, 0);
+}
+
+static long console_ioctl(struct file *file, unsigned long request, unsigned long arg)
+{
+	size_t size;
+
+	switch (request) {
+	case TIOCGWINSZ:
+		size = sizeof(struct winsize);
+		break;
+	case TCGETS:
+		size = sizeof(struct termios);
+		break;
+	default:
+		return -ENOTTY;
+	}
+	if (cvm_ptr_ok((void *)arg, size, PROT_WRITE))
+		return -EFAULT;
+	return hostcall(HC_TTY_IOCTL, console_fd(file), (long)request, (long)arg, 0, 0);
+}
+
+static const struct file_ops null_fops = { .read = null_read, .write = null_write, .seekable = 1 };
+static const struct file_ops zero_fops = { .read = zero_read, .write = null_write, .seekable = 1 };
+static const struct file_ops full_fops = { .read = zero_read, .write = full_write, .seekable = 1 };
+static const struct file_ops random_fops = { .read = random_read, .write = null_write };
+static const struct file_ops console_fops = {
+	.read = console_read, .write = console_write, .ioctl = console_ioctl
+};
+
+static const struct device {
+	const char *name;
+	const struct file_ops *fops;
+	unsigned major, minor;
+	int host_fd;
+	uint32_t perm;
+} devices[] = {
+	{ "null", &null_fops, 1, 3, 0, 0666 },	     { "zero", &zero_fops, 1, 5, 0, 0666 },
+	{ "full", &full_fops, 1, 7, 0, 0666 },	     { "random", &random_fops, 1, 8, 0, 0666 },
+	{ "urandom", &random_fops, 1, 9, 0, 0666 },    { "tty", &console_fops, 5, 0, 1, 0666 },
+	{ "stdin", &console_fops, 136, 0, 0, 0620 },   { "stdout", &console_fops, 136, 0, 1, 0620 },
+	{ "stderr", &console_fops, 136, 0, 2, 0620 },
+};
+
+static struct inode *consoles[3];
+
+int devfs_init(void)
+{
+	struct inode *dev;
+	int err = vfs_mkdir_p("/dev", &dev);
+
+	for (size_t i = 0; !err && i < sizeof(devices) / sizeof(devices[0]); i++) {
+		const struct device *d = &devices[i];
+		struct inode *inode = ramfs_new_inode(S_IFCHR | d->perm);
+		if (!inode)
+			return -ENOMEM;
+		inode->fops = d->fops;
+		inode->rdev = (uint64_t)d->major << 8 | d->minor;
+		inode->device = (void *)(uintptr_t)d->host_fd;
+		if (d->fops == &console_fops && d->major == 136)
+			consoles[d->host_fd] = inode;
+		err = ramfs_link(dev, d->name, strlen(d->name), inode);
+	}
+	return err;
+}
+
+struct file *console_open(int host_fd)
+{
+	return file_new(consoles[host_fd], host_fd == 0 ? O_RDONLY : O_WRONLY);
+}

@@ -1,0 +1,54 @@
+/* Every system call the LibOS serves: long sys_NAME(...) in the file of its
+ * family, registered in core/syscall_table.c. Each returns a value or
+ * -E...; arguments arrive as the app passed them. */
+#ifndef LIBOS_SYSCALLS_H
+#define LIBOS_SYSCALLS_H
+
+/* fs/sys_file.c */
+long sys_read(long fd, long buf, long len);
+long sys_write(long fd, long buf, long len);
+long sys_open(long path, long flags, long mode);
+long sys_openat(long dirfd, long path, long flags, long mode);
+long sys_close(long fd);
+long sys_readv(long fd, long iov, long iovcnt);
+long sys_writev(long fd, long iov, long iovcnt);
+long sys_pread64(long fd, long buf, long len, long offset);
+long sys_pwrite64(long fd, long buf, long len, long offset);
+long sys_lseek(long fd, long offset, long whence);
+long sys_fstat(long fd, long statbuf);
+long sys_stat(long path, long statbuf);
+long sys_lstat(long path, long statbuf);
+long sys_newfstatat(long dirfd, long path, long statbuf, long flags);
+long sys_ioctl(long fd, long request, long arg);
+long sys_access(long path, long mode);
+long sys_faccessat(long dirfd, long path, long mode);
+long sys_faccessat2(long dirfd, long path, long mode, long flags);
+long sys_getcwd(long buf, long size);
+long sys_fcntl(long fd, long cmd, long arg);
+long sys_umask(long mask);
+
+/* mm/mman.c */
+long sys_mmap(long addr, long len, long prot, long flags, long fd, long offset);
+long sys_munmap(long addr, long len);
+long sys_mprotect(long addr, long len, long prot);
+long sys_madvise(long addr, long len, long advice);
+long sys_brk(long addr);
+
+/* core/process.c */
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_gettid(void);
+long sys_getuid(void);
+long sys_set_tid_address(long tidptr);
+long sys_arch_prctl(long code, long addr);
+long sys_exit(long status);
+long sys_exit_group(long status);
+long sys_uname(long buf);
+long sys_getrandom(long buf, long len, long flags);
+long sys_clock_gettime(long clock, long ts);
+
+/* core/signal.c */
+long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize);
+long sys_rt_sigprocmask(long how, long set, long oldset, long sigsetsize);
+
+#endif

@@ -1,0 +1,138 @@
+#include <libos/errno.h>
+#include <libos/kmalloc.h>
+#include <libos/string.h>
+#include "vma.h"
+
+static struct vma *vmas;
+static int nvmas, capacity;
+
+static int reserve(int extra)
+{
+	if (nvmas + extra <= capacity)
+		return 0;
+	int want = capacity ? capacity * 2 : 64;
+	while (want < nvmas + extra)
+		want *= 2;
+	struct vma *grown = krealloc(vmas, (size_t)want * sizeof(*vmas));
+	if (!grown)
+		return -ENOMEM;
+	vmas = grown;
+	capacity = want;
+	return 0;
+}
+
+/* Index of the first entry whose end is above addr. */
+static int first_ending_after(uint64_t addr)
+{
+	int lo = 0, hi = nvmas;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (vmas[mid].end <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void open_slot(int i)
+{
+	memmove(&vmas[i + 1], &vmas[i], (size_t)(nvmas - i) * sizeof(*vmas));
+	nvmas++;
+}
+
+static void close_slot(int i)
+{
+	memmove(&vmas[i], &vmas[i + 1], (size_t)(nvmas - i - 1) * sizeof(*vmas));
+	nvmas--;
+}
+
+int vma_remove(uint64_t start, uint64_t end)
+{
+	int i = first_ending_after(start);
+
+	if (reserve(1))
+		return -ENOMEM;
+	while (i < nvmas && vmas[i].start < end) {
+		struct vma *v = &vmas[i];
+		if (v->start < start && v->end > end) {
+			open_slot(i + 1);
+			vmas[i + 1] = (struct vma){ end, vmas[i].end, vmas[i].prot };
+			vmas[i].end = start;
+			return 0;
+		}
+		if (v->start < start) {
+			v->end = start;
+			i++;
+		} else if (v->end > end) {
+			v->start = end;
+			i++;
+		} else {
+			close_slot(i);
+		}
+	}
+	return 0;
+}
+
+int vma_insert(uint64_t start, uint64_t end, int prot)
+{
+	if (reserve(2) || vma_remove(start, end))
+		return -ENOMEM;
+	int i = first_ending_after(start);
+	if (i > 0 && vmas[i - 1].end == start && vmas[i - 1].prot == prot) {
+		vmas[i - 1].end = end;
+		i--;
+	} else {
+		open_slot(i);
+		vmas[i] = (struct vma){ start, end, prot };
+	}
+	if (i + 1 < nvmas && vmas[i + 1].start == end && vmas[i + 1].prot == prot) {
+		vmas[i].end = vmas[i + 1].end;
+		close_slot(i + 1);
+	}
+	return 0;
+}
+
+const struct vma *vma_find(uint64_t addr)
+{
+	int i = first_ending_after(addr);
+
+	return i < nvmas && vmas[i].start <= addr ? &vmas[i] : 0;
+}
+
+int vma_range_free(uint64_t start, uint64_t end)
+{
+	int i = first_ending_after(start);
+
+	return i >= nvmas || vmas[i].start >= end;
+}
+
+int vma_range_mapped(uint64_t start, uint64_t end)
+{
+	int i = first_ending_after(start);
+
+	for (uint64_t at = start; at < end; i++) {
+		if (i >= nvmas || vmas[i].start > at)
+			return 0;
+		at = vmas[i].end;
+	}
+	return 1;
+}
+
+uint64_t vma_find_gap(uint64_t low, uint64_t high, uint64_t len)
+{
+	uint64_t top = high;
+
+	for (int i = nvmas - 1; i >= 0; i--) {
+		if (vmas[i].start >= top)
+			continue;
+		uint64_t gap_low = vmas[i].end > low ? vmas[i].end : low;
+		if (gap_low < top && top - gap_low >= len)
+			return top - len;
+		top = vmas[i].start;
+		if (top <= low)
+			return 0;
+	}
+	return top > low && top - low >= len ? top - len : 0;
+}

@@ -1,0 +1,540 @@
+/* Deploying cVMs: map each region, load its runtime, give it stacks and
+ * capabilities, link each app to the LibOS that serves it; then boot the
+ * LibOS and run the app. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <openssl/evp.h>
+#include <uni/boot.h>
+#include "cap.h"
+#include "cpu.h"
+#include "cvm.h"
+#include "hostcall.h"
+#include "log.h"
+
+#define MAX_FILE_SIZE (1UL << 30)
+#define LIBOS_MIN_HEAP (16UL << 20)
+
+static struct deployment *current;
+
+static uint64_t page_up(uint64_t x)
+{
+	return (x + 4095) & ~4095UL;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+struct cvm *cvm_by_id(int id)
+{
+	return current && id >= 0 && id < current->ncvms ? &current->cvms[id] : NULL;
+}
+
+static int read_file(const char *path, void **data, size_t *size)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || fstat(fd, &st) < 0) {
+		log_error("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > MAX_FILE_SIZE) {
+		log_error("%s: %s", path, S_ISREG(st.st_mode) ? "larger than 1 GiB" : "not a regular file");
+		goto fail;
+	}
+	*size = (size_t)st.st_size;
+	*data = malloc(*size ? *size : 1);
+	if (!*data) {
+		log_error("%s: out of memory", path);
+		goto fail;
+	}
+	for (size_t done = 0; done < *size;) {
+		ssize_t n = read(fd, (char *)*data + done, *size - done);
+		if (n <= 0) {
+			log_error("%s: %s", path, n ? strerror(errno) : "file shrank while read");
+			free(*data);
+			goto fail;
+		}
+		done += (size_t)n;
+	}
+	close(fd);
+	return 0;
+fail:
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+static int map_region(const struct config *cfg, const struct cvm_config *cc)
+{
+	void *want = (void *)cc->base;
+	void *got = mmap(want, cc->size, PROT_READ | PROT_WRITE,
+			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+
+	if (got == want)
+		return 0;
+	if (got != MAP_FAILED)
+		munmap(got, cc->size); /* a kernel without MAP_FIXED_NOREPLACE */
+	log_error("%s:%d: cVM '%s': cannot map its region 0x%lx-0x%lx: %s", cfg->path, cc->line,
+		  cc->name, (unsigned long)cc->base, (unsigned long)(cc->base + cc->size),
+		  got == MAP_FAILED && errno != EEXIST ? strerror(errno)
+						       : "the range is in use in the monitor's address space");
+	return -1;
+}
+
+static int protect_segments(struct cvm *c)
+{
+	for (int i = 0; i < c->elf.nsegments; i++) {
+		const struct elf_segment *s = &c->elf.segments[i];
+		uint64_t start = (c->load_base + s->vaddr) & ~4095UL;
+		uint64_t end = page_up(c->load_base + s->vaddr + s->memsz);
+		int prot = (s->flags & PF_R ? PROT_READ : 0) | (s->flags & PF_W ? PROT_WRITE : 0) |
+			   (s->flags & PF_X ? PROT_EXEC : 0);
+		if (mprotect((void *)start, end - start, prot)) {
+			log_error("%s: cannot protect segment %d: %s", c->cfg->runtime, i,
+				  strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A runtime named by its bare file name ("libos.so", "libc.so") and not
+ * found beside the YAML file is taken from the monitor's own runtime
+ * directory, ../lib/musl-uni next to the intravisor binary. */
+static const char *find_runtime(const struct cvm_config *cc, char *buf, size_t size)
+{
+	char exe[4096];
+	ssize_t n;
+
+	if (access(cc->runtime, F_OK) == 0 || strchr(cc->runtime_name, '/'))
+		return cc->runtime;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return cc->runtime;
+	exe[n] = 0;
+	snprintf(buf, size, "%s/../lib/musl-uni/%s", dirname(exe), cc->runtime_name);
+	return access(buf, F_OK) == 0 ? buf : cc->runtime;
+}
+
+static int load_runtime(struct cvm *c, int relocate)
+{
+	const struct cvm_config *cc = c->cfg;
+	char err[256], found[8192];
+	unsigned int digest_len;
+	const char *path = find_runtime(cc, found, sizeof(found));
+
+	log_detail(1, "cVM '%s': runtime %s", cc->name, path);
+	if (read_file(path, &c->file, &c->file_size))
+		return -1;
+	if (elf_parse(c->file, c->file_size, &c->elf, err, sizeof(err)) ||
+	    elf_load(&c->elf, (void *)cc->begin, cc->end - cc->begin, err, sizeof(err))) {
+		log_error("%s: %s", path, err);
+		return -1;
+	}
+	c->load_base = cc->begin - c->elf.min_vaddr;
+	c->image_end = cc->begin + c->elf.span;
+	EVP_Digest((void *)cc->begin, c->elf.span, c->sha256, &digest_len, EVP_sha256(), NULL);
+	if (relocate && elf_relocate(&c->elf, (void *)cc->begin, c->load_base, err, sizeof(err))) {
+		log_error("%s: %s", path, err);
+		return -1;
+	}
+	return protect_segments(c);
+}
+
+static int guard_below(uint64_t stack_bottom)
+{
+	return mprotect((void *)(stack_bottom - GUARD_SIZE), GUARD_SIZE, PROT_NONE);
+}
+
+static void make_caps(struct cvm *c)
+{
+	const struct cvm_config *cc = c->cfg;
+	uint32_t otype = cap_new_otype();
+	uint64_t entry = c->server ? c->load_base + c->elf.entry : c->boot_entry;
+
+	c->pcc = cap_seal(cap_make(cc->begin, c->elf.span, entry,
+				   UNI_CAP_LOAD | UNI_CAP_EXECUTE | UNI_CAP_INVOKE),
+			  otype);
+	c->ddc = cap_seal(cap_make(cc->base, cc->size, cc->base, UNI_CAP_LOAD | UNI_CAP_STORE), otype);
+}
+
+static int deploy_libos(const struct config *cfg, struct cvm *c)
+{
+	const struct cvm_config *cc = c->cfg;
+	char err[256];
+	uint64_t value;
+
+	if (load_runtime(c, 1))
+		return -1;
+	if (elf_symbol(&c->elf, "libos_boot", &value, err, sizeof(err))) {
+		log_error("%s: not a LibOS: %s", cc->runtime, err);
+		return -1;
+	}
+	c->boot_entry = c->load_base + value;
+	if (elf_symbol(&c->elf, "syscall_gate", &value, err, sizeof(err))) {
+		log_error("%s: not a LibOS: %s", cc->runtime, err);
+		return -1;
+	}
+	c->syscall_gate = c->load_base + value;
+	c->stack_size = LIBOS_STACK_SIZE;
+	c->stack_top = cc->end;
+	(void)cfg;
+	return guard_below(c->stack_top - c->stack_size);
+}
+
+static int deploy_app(struct cvm *c)
+{
+	if (load_runtime(c, 0))
+		return -1;
+	c->stack_size = APP_STACK_SIZE;
+	c->stack_top = c->cfg->end;
+	return guard_below(c->stack_top - c->stack_size);
+}
+
+/* Which cVM serves which: an app names its LibOS in callback_out; a LibOS
+ * calls the monitor and serves exactly one app. */
+static int link_cvms(const struct config *cfg, struct deployment *dep)
+{
+	for (int i = 0; i < dep->ncvms; i++) {
+		struct cvm *c = &dep->cvms[i];
+		if (c->cfg->callback_out_index < 0)
+			continue;
+		struct cvm *server = &dep->cvms[c->cfg->callback_out_index];
+		if (server->cfg->callback_out_index >= 0) {
+			log_error("%s:%d: cVM '%s': its callback_out '%s' is not served by the monitor",
+				  cfg->path, c->cfg->line, c->cfg->name, c->cfg->callback_out);
+			return -1;
+		}
+		if (server->client) {
+			log_error("%s:%d: cVM '%s': LibOS '%s' already serves cVM '%s' (one app per LibOS)",
+				  cfg->path, c->cfg->line, c->cfg->name, server->cfg->name,
+				  server->client->cfg->name);
+			return -1;
+		}
+		c->server = server;
+		server->client = c;
+	}
+	for (int i = 0; i < dep->ncvms; i++) {
+		struct cvm *c = &dep->cvms[i];
+		if (!c->server && !c->client) {
+			log_error("%s:%d: cVM '%s' calls the monitor and serves no cVM: standalone "
+				  "cVMs are not supported",
+				  cfg->path, c->cfg->line, c->cfg->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void print_deployed(const struct cvm *c, double ms)
+{
+	char hex[65];
+
+	for (int i = 0; i < 32; i++)
+		sprintf(hex + 2 * i, "%02x", c->sha256[i]);
+	log_info("cVM '%s': region 0x%lx-0x%lx, entry 0x%lx, deployed in %.2f ms, sha256 %s",
+		 c->cfg->name, (unsigned long)c->cfg->base,
+		 (unsigned long)(c->cfg->base + c->cfg->size), (unsigned long)c->pcc.cursor, ms, hex);
+	log_detail(1, "  %s runtime %s: %d segments, image 0x%lx-0x%lx", c->cfg->name,
+		   c->cfg->runtime, c->elf.nsegments, (unsigned long)c->cfg->begin,
+		   (unsigned long)c->image_end);
+	for (int i = 0; i < c->elf.nsegments; i++) {
+		const struct elf_segment *s = &c->elf.segments[i];
+		log_detail(1, "  %s   segment %d: 0x%lx-0x%lx file 0x%lx+0x%lx %c%c%c", c->cfg->name,
+			   i, (unsigned long)(c->load_base + s->vaddr),
+			   (unsigned long)(c->load_base + s->vaddr + s->memsz),
+			   (unsigned long)s->offset, (unsigned long)s->filesz,
+			   s->flags & PF_R ? 'r' : '-', s->flags & PF_W ? 'w' : '-',
+			   s->flags & PF_X ? 'x' : '-');
+	}
+	cap_print(c->cfg->name, "PCC", &c->pcc);
+	cap_print(c->cfg->name, "DDC", &c->ddc);
+	struct uni_cap stack = cap_make(c->stack_top - c->stack_size, c->stack_size, c->stack_top,
+					UNI_CAP_LOAD | UNI_CAP_STORE);
+	cap_print(c->cfg->name, "stack", &stack);
+	if (c->client) {
+		struct uni_cap gate = cap_seal(cap_make(c->cfg->begin, c->elf.span, c->syscall_gate,
+							UNI_CAP_EXECUTE | UNI_CAP_INVOKE),
+					       c->pcc.otype);
+		cap_print(c->cfg->name, "syscall-gate", &gate);
+	} else {
+		struct uni_cap host = cap_seal(cap_make((uint64_t)hostcall_gate, 1,
+							(uint64_t)hostcall_gate,
+							UNI_CAP_EXECUTE | UNI_CAP_INVOKE),
+					       c->server->pcc.otype);
+		cap_print(c->server->cfg->name, "host-call", &host);
+		struct uni_cap ret = cap_seal(cap_make((uint64_t)cvm_return, 1, (uint64_t)cvm_return,
+						       UNI_CAP_EXECUTE | UNI_CAP_INVOKE),
+					      c->pcc.otype);
+		cap_print(c->cfg->name, "return", &ret);
+	}
+}
+
+int deploy(const struct config *cfg, struct deployment *dep)
+{
+	memset(dep, 0, sizeof(*dep));
+	dep->cfg = cfg;
+	dep->cvms = calloc((size_t)cfg->ncvms, sizeof(*dep->cvms));
+	if (!dep->cvms) {
+		log_error("out of memory");
+		return -1;
+	}
+	for (int i = 0; i < cfg->ncvms; i++) {
+		dep->cvms[i].cfg = &cfg->cvms[i];
+		dep->cvms[i].id = i;
+	}
+	dep->ncvms = cfg->ncvms;
+	current = dep;
+	if (link_cvms(cfg, dep))
+		goto fail;
+	for (int i = 0; i < dep->ncvms; i++) {
+		struct cvm *c = &dep->cvms[i];
+		double start = now_ms();
+		if (map_region(cfg, c->cfg)) {
+			dep->ncvms = i; /* only the ones mapped are unmapped */
+			goto fail;
+		}
+		if (c->client ? deploy_libos(cfg, c) : deploy_app(c))
+			goto fail_all;
+		make_caps(c);
+		print_deployed(c, now_ms() - start);
+	}
+	return 0;
+fail_all:
+fail:
+	deployment_free(dep);
+	return -1;
+}
+
+void deployment_free(struct deployment *dep)
+{
+	for (int i = 0; i < dep->ncvms && dep->cvms; i++) {
+		munmap((void *)dep->cvms[i].cfg->base, dep->cvms[i].cfg->size);
+		free(dep->cvms[i].file);
+	}
+	free(dep->cvms);
+	if (dep->main_gate)
+		munmap(dep->main_gate, page_up(sizeof(struct gate_block)) + cpu_xsave_size());
+	if (current == dep)
+		current = NULL;
+	memset(dep, 0, sizeof(*dep));
+}
+
+/* The boot information goes right after the LibOS's image: its root.cpio,
+ * then struct libos_boot, then the LibOS's heap up to its stack's guard. */
+static int prepare_boot(struct cvm *libos, struct libos_boot **out)
+{
+	const struct cvm_config *lc = libos->cfg;
+	struct cvm *app = libos->client;
+	char disk[4096];
+	void *cpio;
+	size_t cpio_size;
+
+	if (lc->disk[0]) {
+		snprintf(disk, sizeof(disk), "%s", lc->disk);
+	} else {
+		char dir[4096];
+		snprintf(dir, sizeof(dir), "%s", current->cfg->path);
+		snprintf(disk, sizeof(disk), "%s/root.cpio", dirname(dir));
+	}
+	if (read_file(disk, &cpio, &cpio_size))
+		return -1;
+	uint64_t rootfs = libos->image_end;
+	uint64_t boot_at = page_up(rootfs + cpio_size);
+	uint64_t heap = boot_at + page_up(sizeof(struct libos_boot));
+	uint64_t heap_end = libos->stack_top - libos->stack_size - GUARD_SIZE;
+	if (heap > heap_end || heap_end - heap < LIBOS_MIN_HEAP) {
+		log_error("%s:%d: cVM '%s': region too small for %s, %s (%zu bytes) and a %lu MiB heap",
+			  current->cfg->path, lc->line, lc->name, lc->runtime, disk, cpio_size,
+			  LIBOS_MIN_HEAP >> 20);
+		free(cpio);
+		return -1;
+	}
+	memcpy((void *)rootfs, cpio, cpio_size);
+	free(cpio);
+
+	struct libos_boot *boot = (struct libos_boot *)boot_at;
+	memset(boot, 0, sizeof(*boot));
+	boot->version = LIBOS_BOOT_VERSION;
+	boot->verbose = (uint32_t)log_level;
+	boot->heap_base = heap;
+	boot->heap_size = heap_end - heap;
+	boot->rootfs = rootfs;
+	boot->rootfs_size = cpio_size;
+	size_t name_len = strnlen(disk, sizeof(boot->rootfs_name) - 1);
+	memcpy(boot->rootfs_name, disk, name_len); /* for messages: the end is enough */
+	boot->rootfs_name[name_len] = 0;
+	boot->app_base = app->cfg->base;
+	boot->app_size = app->cfg->size;
+	boot->app_brk = app->image_end;
+	boot->app_mmap_base = app->image_end;
+	boot->app_mmap_end = app->stack_top - app->stack_size - GUARD_SIZE;
+	for (int i = 0; i < app->elf.nsegments; i++) {
+		const struct elf_segment *s = &app->elf.segments[i];
+		struct libos_boot_vma *v = &boot->app_vmas[boot->app_nvmas++];
+		v->start = (app->load_base + s->vaddr) & ~4095UL;
+		v->end = page_up(app->load_base + s->vaddr + s->memsz);
+		v->prot = (s->flags & PF_R ? PROT_READ : 0) | (s->flags & PF_W ? PROT_WRITE : 0) |
+			  (s->flags & PF_X ? PROT_EXEC : 0);
+	}
+	boot->app_vmas[boot->app_nvmas++] = (struct libos_boot_vma){
+		app->stack_top - app->stack_size, app->stack_top, PROT_READ | PROT_WRITE
+	};
+	*out = boot;
+	return 0;
+}
+
+/* The initial stack of the app's ld.so, as the kernel builds it for a
+ * program: argc, argv, envp, auxv, then the strings they point to. */
+static uint64_t build_app_stack(const struct cvm *app)
+{
+	static const char *const envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/", NULL };
+	const struct cvm_config *cc = app->cfg;
+	uint64_t sp = app->stack_top;
+	uint64_t argv_at[CONFIG_MAX_ARGS], envp_at[4];
+	int envc = 0;
+
+	for (int i = cc->argc - 1; i >= 0; i--) {
+		sp -= strlen(cc->argv[i]) + 1;
+		strcpy((char *)sp, cc->argv[i]);
+		argv_at[i] = sp;
+	}
+	for (; envp[envc]; envc++) {
+		sp -= strlen(envp[envc]) + 1;
+		strcpy((char *)sp, envp[envc]);
+		envp_at[envc] = sp;
+	}
+	sp -= 16;
+	uint64_t random_at = sp;
+	getentropy((void *)random_at, 16);
+	sp &= ~15UL;
+
+	uint64_t auxv[][2] = {
+		{ AT_PHDR, app->load_base + app->elf.phdr_vaddr },
+		{ AT_PHENT, app->elf.phentsize },
+		{ AT_PHNUM, app->elf.phnum },
+		{ AT_PAGESZ, 4096 },
+		{ AT_BASE, 0 },
+		{ AT_FLAGS, 0 },
+		{ AT_ENTRY, app->load_base + app->elf.entry },
+		{ AT_UID, 0 },
+		{ AT_EUID, 0 },
+		{ AT_GID, 0 },
+		{ AT_EGID, 0 },
+		{ AT_SECURE, 0 },
+		{ AT_HWCAP, cpu_hwcap() },
+		{ AT_CLKTCK, 100 },
+		{ AT_RANDOM, random_at },
+		{ AT_EXECFN, cc->argc ? argv_at[0] : 0 },
+		{ AT_NULL, 0 },
+	};
+	size_t words = 1 + (size_t)cc->argc + 1 + (size_t)envc + 1 + sizeof(auxv) / 8;
+	sp -= words * 8;
+	sp &= ~15UL; /* rsp is 16-byte aligned at argc */
+	uint64_t *w = (uint64_t *)sp;
+	*w++ = (uint64_t)cc->argc;
+	for (int i = 0; i < cc->argc; i++)
+		*w++ = argv_at[i];
+	*w++ = 0;
+	for (int i = 0; i < envc; i++)
+		*w++ = envp_at[i];
+	*w++ = 0;
+	memcpy(w, auxv, sizeof(auxv));
+	return sp;
+}
+
+static struct gate_block *gate_new(void)
+{
+	size_t header = page_up(sizeof(struct gate_block));
+	void *block = mmap(NULL, header + cpu_xsave_size(), PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (block == MAP_FAILED) {
+		log_error("cannot allocate a gate block: %s", strerror(errno));
+		return NULL;
+	}
+	struct gate_block *gate = block;
+	gate->self = gate;
+	gate->xsave_area = (uint64_t)block + header;
+	gate->hostcall_entry = (uint64_t)hostcall_gate;
+	gate->has_fsgsbase = (uint64_t)cpu_has_fsgsbase();
+	return gate;
+}
+
+static void gate_attach(struct gate_block *gate, const struct cvm *app)
+{
+	const struct cvm *libos = app->server;
+
+	gate->syscall_entry = libos->syscall_gate;
+	gate->libos_sp = libos->stack_top;
+	gate->monitor_fs = cpu_fs_base();
+	gate->app_fs = 0;
+	gate->app_pcc = app->pcc;
+	gate->app_ddc = app->ddc;
+	gate->libos_pcc = libos->pcc;
+	gate->libos_ddc = libos->ddc;
+	gate->stack = cap_make(app->stack_top - app->stack_size, app->stack_size, app->stack_top,
+			       UNI_CAP_LOAD | UNI_CAP_STORE);
+	gate->tls = cap_make(app->cfg->base, app->cfg->size, 0, UNI_CAP_LOAD | UNI_CAP_STORE);
+	gate->cvm_id = (uint32_t)app->id;
+	gate->tid = 1;
+}
+
+static int run_pair(struct deployment *dep, struct cvm *app)
+{
+	struct cvm *libos = app->server;
+	struct gate_block *gate = dep->main_gate;
+	struct libos_boot *boot;
+
+	if (cap_check_pair(&libos->pcc, &libos->ddc) || cap_check_pair(&app->pcc, &app->ddc)) {
+		log_error("cVM '%s': capability pair rejected by the gate", app->cfg->name);
+		return -1;
+	}
+	if (prepare_boot(libos, &boot))
+		return -1;
+	gate_attach(gate, app);
+	if (cpu_set_gs_base((uint64_t)gate)) {
+		log_error("cannot set the gate block (%%gs): %s", strerror(errno));
+		return -1;
+	}
+
+	/* A C entry returns into cvm_return, which leads back here. */
+	uint64_t sp = libos->stack_top - 8;
+	*(uint64_t *)sp = (uint64_t)cvm_return;
+	long err = cvm_enter(gate, libos->boot_entry, sp, (uint64_t)boot);
+	if (err) {
+		log_error("cVM '%s': boot failed: %s", libos->cfg->name, strerror((int)-err));
+		return -1;
+	}
+	log_detail(1, "cVM '%s': booted, starting cVM '%s'", libos->cfg->name, app->cfg->name);
+	gate->app_fs = 0;
+	return (int)cvm_enter(gate, app->load_base + app->elf.entry, build_app_stack(app), 0);
+}
+
+int deployment_run(struct deployment *dep)
+{
+	int status = 0;
+
+	dep->main_gate = gate_new();
+	if (!dep->main_gate)
+		return -1;
+	for (int i = 0; i < dep->ncvms && status >= 0; i++)
+		if (dep->cvms[i].server)
+			status = run_pair(dep, &dep->cvms[i]);
+	return status;
+}

@@ -1,0 +1,129 @@
+/* What the monitor does for a LibOS: the host calls of uni/hostcall.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/utsname.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <uni/gate.h>
+#include <uni/hostcall.h>
+#include "cpu.h"
+#include "cvm.h"
+#include "hostcall.h"
+#include "log.h"
+
+/* Memory the LibOS names must be its own or its app's. */
+static int caller_may_use(const struct gate_block *gate, long ptr, long len)
+{
+	return len >= 0 && (uni_cap_covers(&gate->libos_ddc, (uint64_t)ptr, (uint64_t)len) ||
+			    uni_cap_covers(&gate->app_ddc, (uint64_t)ptr, (uint64_t)len));
+}
+
+static long result(long ret)
+{
+	return ret < 0 ? -errno : ret;
+}
+
+static long map_pages(const struct gate_block *gate, long addr, long len, long prot, int fresh)
+{
+	if ((addr | len) & 4095 || len <= 0 || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) ||
+	    !uni_cap_covers(&gate->app_ddc, (uint64_t)addr, (uint64_t)len))
+		return -EINVAL;
+	if (!fresh)
+		return result(mprotect((void *)addr, (size_t)len, (int)prot));
+	void *got = mmap((void *)addr, (size_t)len, (int)prot,
+			 MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	return got == MAP_FAILED ? -errno : 0;
+}
+
+/* TCGETS fills the kernel's struct termios (asm/termbits.h), which is
+ * smaller than glibc's. */
+#define KERNEL_TERMIOS_SIZE 36
+
+static long request_size(long request)
+{
+	return request == TIOCGWINSZ ? (long)sizeof(struct winsize) : KERNEL_TERMIOS_SIZE;
+}
+
+static long tty_ioctl(long fd, long request, long arg)
+{
+	if (fd < 0 || fd > 2)
+		return -EBADF;
+	if (request == TIOCGWINSZ)
+		return result(ioctl((int)fd, TIOCGWINSZ, (struct winsize *)arg));
+	if (request == TCGETS)
+		return result(ioctl((int)fd, TCGETS, (void *)arg));
+	return -ENOTTY;
+}
+
+static long log_line(const struct gate_block *gate, const char *buf, long len)
+{
+	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
+
+	fprintf(stderr, "intravisor: [%s] %.*s\n", app && app->server ? app->server->cfg->name : "?",
+		(int)len, buf);
+	return 0;
+}
+
+long hostcall_dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
+{
+	struct gate_block *gate = cpu_gs_base();
+	struct timespec ts;
+
+	(void)a3, (void)a4;
+	switch (nr) {
+	case HC_WRITE:
+		if (a0 < 1 || a0 > 2)
+			return -EBADF;
+		if (!caller_may_use(gate, a1, a2))
+			return -EFAULT;
+		return result(write((int)a0, (void *)a1, (size_t)a2));
+	case HC_READ:
+		if (a0 != 0)
+			return -EBADF;
+		if (!caller_may_use(gate, a1, a2))
+			return -EFAULT;
+		return result(read(0, (void *)a1, (size_t)a2));
+	case HC_EXIT:
+		cvm_leave(gate, a0 & 0xff);
+	case HC_MAP:
+		return map_pages(gate, a0, a1, a2, 1);
+	case HC_PROTECT:
+		return map_pages(gate, a0, a1, a2, 0);
+	case HC_CLOCK_GETTIME:
+		if (!caller_may_use(gate, a1, sizeof(ts)))
+			return -EFAULT;
+		if (clock_gettime((clockid_t)a0, &ts))
+			return -errno;
+		memcpy((void *)a1, &ts, sizeof(ts));
+		return 0;
+	case HC_GETRANDOM:
+		if (!caller_may_use(gate, a0, a1))
+			return -EFAULT;
+		return result(getrandom((void *)a0, (size_t)a1, 0));
+	case HC_SET_APP_FS:
+		if (!uni_cap_covers(&gate->app_ddc, (uint64_t)a0, 0))
+			return -EPERM;
+		gate->app_fs = (uint64_t)a0;
+		return 0;
+	case HC_TTY_IOCTL:
+		if (!caller_may_use(gate, a2, request_size(a1)))
+			return -EFAULT;
+		return tty_ioctl(a0, a1, a2);
+	case HC_UNAME:
+		if (!caller_may_use(gate, a0, sizeof(struct utsname)))
+			return -EFAULT;
+		return result(uname((struct utsname *)a0));
+	case HC_LOG:
+		if (!caller_may_use(gate, a0, a1))
+			return -EFAULT;
+		return log_line(gate, (const char *)a0, a1);
+	default:
+		log_error("unknown host call %ld from the LibOS: -ENOSYS", nr);
+		return -ENOSYS;
+	}
+}
