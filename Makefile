@@ -98,8 +98,65 @@ apps: $(UNI_CC) $(RUNTIME)/libc.so
 run: all
 	$(BIN)/intravisor -y apps/13.libhello.so/musl-uni-libhello.yaml
 
-check: all
+check: all unit-tests conformance
 	@tests/run-all
+
+# --- conformance programs: each built natively and for musl-uni -------------
+CONFORMANCE := $(patsubst tests/conformance/%.c,%,$(wildcard tests/conformance/*.c))
+CONFORMANCE_CFLAGS := -O2 -g -Wall -Wextra -Werror
+.PHONY: conformance
+conformance: $(patsubst %,$(BUILD)/test/native/%,$(CONFORMANCE)) $(BUILD)/test/root.cpio
+
+$(BUILD)/test/native/%: tests/conformance/%.c tests/conformance/check.h
+	@mkdir -p $(@D)
+	$(CC) $(CONFORMANCE_CFLAGS) -o $@ $<
+
+$(BUILD)/test/rootfs/app/%: tests/conformance/%.c tests/conformance/check.h $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(CONFORMANCE_CFLAGS) -o $@ $<
+
+$(BUILD)/test/root.cpio: $(patsubst %,$(BUILD)/test/rootfs/app/%,$(CONFORMANCE))
+	tools/pack-rootfs $(BUILD)/test/rootfs $@
+
+# --- unit tests: host builds under AddressSanitizer and UBSan ---------------
+UNIT_CFLAGS := -std=gnu11 $(WARN) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-Iinclude
+LIBOS_UNIT_CFLAGS := $(UNIT_CFLAGS) -Itests/unit/shim -Iarch/$(ARCH) -Ilibos/include -I$(BUILD)/gen
+LIBOS_UNIT_SRCS := tests/unit/shim/fake_monitor.c libos/fs/vfs.c libos/fs/ramfs.c \
+	libos/fs/fdtable.c libos/fs/devfs.c libos/fs/sys_file.c libos/core/uaccess.c libos/mm/mman.c \
+	libos/mm/vma.c libos/mm/kmalloc.c libos/core/format.c libos/core/log.c
+UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(wildcard tests/unit/test_*.c))
+.PHONY: unit-tests
+unit-tests: $(UNIT_TESTS) $(BUILD)/test/elf_fixture.so
+
+$(BUILD)/test/test_config: tests/unit/test_config.c monitor/config.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -Imonitor $^ -lyaml -lcmocka -o $@
+
+$(BUILD)/test/test_elf: tests/unit/test_elf.c monitor/elf.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -Imonitor $^ -lcmocka -o $@
+
+$(BUILD)/test/test_cap: tests/unit/test_cap.c monitor/cap.c monitor/log.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -Imonitor $^ -lcmocka -o $@
+
+$(BUILD)/test/test_cpio: tests/unit/test_cpio.c libos/fs/cpio.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -Ilibos/include $^ -lcmocka -o $@
+
+$(BUILD)/test/test_kmalloc: tests/unit/test_kmalloc.c libos/mm/kmalloc.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -Ilibos/include $^ -lcmocka -o $@
+
+$(BUILD)/test/test_vfs $(BUILD)/test/test_vma: $(BUILD)/test/%: tests/unit/%.c $(LIBOS_UNIT_SRCS) \
+		$(BUILD)/gen/syscall_names.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(LIBOS_UNIT_CFLAGS) $< $(LIBOS_UNIT_SRCS) -lcmocka -o $@
+
+$(BUILD)/test/elf_fixture.so: tests/unit/elf_fixture.c
+	@mkdir -p $(@D)
+	$(CC) -shared -nostdlib -fPIC -O1 -Wl,-z,now -Wl,-Bsymbolic -o $@ $<
 
 clean:
 	rm -rf $(BUILD)/bin $(BUILD)/lib $(BUILD)/monitor-obj $(BUILD)/libos-obj $(BUILD)/gen \

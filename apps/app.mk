@@ -9,10 +9,8 @@ APP_CFLAGS := -O2 -g -Wall -Wextra -Werror
 
 all: $(OUT)/root.cpio
 
-# Sorted names and fixed owners: the same files give the same archive.
 $(OUT)/root.cpio: $(ROOTFS_FILES)
-	cd $(ROOT) && find . -print | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0 >$@.tmp
-	mv $@.tmp $@
+	$(TOP)/tools/pack-rootfs $(ROOT) $@
 
 $(ROOT)/app/%: %.c $(UNI_CC)
 	@mkdir -p $(@D)

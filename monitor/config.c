@@ -306,7 +306,7 @@ static int parse_isolation(struct parse_ctx *ctx, const yaml_node_t *node, struc
 			err = cvm_fail(ctx, v[i], "region " HEX "-" HEX " reaches beyond the end "
 				       "of user space 0x%llx", cvm->base, cvm->base + cvm->size,
 				       CONFIG_USER_SPACE_END);
-		else if (i >= KEY_BEGIN && *fields[i] - cvm->base > cvm->size) /* or below base */
+		else if (i >= KEY_BEGIN && *fields[i] - cvm->base > cvm->size) /* wraps below base */
 			err = cvm_fail(ctx, v[i], "'%s' " HEX " is outside the region " HEX "-" HEX,
 				       isolation_keys[i], *fields[i], cvm->base,
 				       cvm->base + cvm->size);

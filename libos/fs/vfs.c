@@ -218,7 +218,8 @@ void vfs_fill_stat(const struct inode *inode, struct stat *st)
 	st->st_rdev = inode->rdev;
 	st->st_size = S_ISCHR(inode->mode) ? 0 : (long)inode->size;
 	st->st_blksize = 4096;
-	st->st_blocks = S_ISREG(inode->mode) ? (long)((inode->size + 511) / 512) : 0;
+	/* tmpfs counts whole pages of 512-byte blocks. */
+	st->st_blocks = S_ISREG(inode->mode) ? (long)((inode->size + 4095) / 4096 * 8) : 0;
 	st->st_atime = inode->atime.tv_sec;
 	st->st_atime_nsec = (unsigned long)inode->atime.tv_nsec;
 	st->st_mtime = inode->mtime.tv_sec;

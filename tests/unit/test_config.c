@@ -17,28 +17,29 @@
 #define PATH "apps/x.yaml"
 
 /* Lines 1-12; a second cVM appended to it starts at line 13. */
-#define LIBOS_CVM                      \
-	"---\n"                        \
-	"cVMs:\n"                      \
-	"- name: libos\n"              \
-	"  runtime: libos.so\n"        \
-	"  disk: root.cpio\n"          \
-	"  isolation:\n"               \
-	"  - base:  0x400000000\n"     \
-	"    size:  0x040000000\n"     \
-	"    begin: 0x400000000\n"     \
-	"    end:   0x440000000\n"     \
-	"  callback_out: monitor\n"    \
+#define LIBOS_CVM                   \
+	"---\n"                     \
+	"cVMs:\n"                   \
+	"- name: libos\n"           \
+	"  runtime: libos.so\n"     \
+	"  disk: root.cpio\n"       \
+	"  isolation:\n"            \
+	"  - base:  0x400000000\n"  \
+	"    size:  0x040000000\n"  \
+	"    begin: 0x400000000\n"  \
+	"    end:   0x440000000\n"  \
+	"  callback_out: monitor\n" \
 	"  wait: -1\n"
 
-/* Lines 13-16 of a musl cVM; tests add lines 17... */
-#define MUSL_HEAD                \
-	"- name: musl\n"         \
-	"  runtime: libc.so\n"   \
+/* Lines 13-16 of a musl cVM ... */
+#define MUSL_HEAD                    \
+	"- name: musl\n"             \
+	"  runtime: libc.so\n"       \
 	"  callback_out: libos.so\n" \
 	"  isolation:\n"
 
-#define MUSL_REGION            \
+/* ... lines 17-18; tests add their line 19. */
+#define MUSL_REGION                \
 	"  - base: 0x440000000\n" \
 	"    size: 0x40000000\n"
 
