@@ -101,8 +101,10 @@ run: all
 check: all unit-tests conformance
 	@tests/run-all
 
-# --- conformance programs: each built natively and for musl-uni -------------
+# --- conformance programs: each built natively and for musl-uni; tests/uni/
+# programs only for musl-uni, with expected output ----------------------------
 CONFORMANCE := $(patsubst tests/conformance/%.c,%,$(wildcard tests/conformance/*.c))
+UNI_ONLY := $(patsubst tests/uni/%.c,%,$(wildcard tests/uni/*.c))
 CONFORMANCE_CFLAGS := -O2 -g -Wall -Wextra -Werror
 .PHONY: conformance
 conformance: $(patsubst %,$(BUILD)/test/native/%,$(CONFORMANCE)) $(BUILD)/test/root.cpio
@@ -115,7 +117,11 @@ $(BUILD)/test/rootfs/app/%: tests/conformance/%.c tests/conformance/check.h $(UN
 	@mkdir -p $(@D)
 	$(UNI_CC) $(CONFORMANCE_CFLAGS) -o $@ $<
 
-$(BUILD)/test/root.cpio: $(patsubst %,$(BUILD)/test/rootfs/app/%,$(CONFORMANCE))
+$(BUILD)/test/rootfs/app/%: tests/uni/%.c $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(CONFORMANCE_CFLAGS) -o $@ $<
+
+$(BUILD)/test/root.cpio: $(patsubst %,$(BUILD)/test/rootfs/app/%,$(CONFORMANCE) $(UNI_ONLY))
 	tools/pack-rootfs $(BUILD)/test/rootfs $@
 
 # --- unit tests: host builds under AddressSanitizer and UBSan ---------------

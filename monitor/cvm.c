@@ -3,6 +3,7 @@
  * LibOS and run the app. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,30 +44,45 @@ struct cvm *cvm_by_id(int id)
 	return current && id >= 0 && id < current->ncvms ? &current->cvms[id] : NULL;
 }
 
-static int read_file(const char *path, void **data, size_t *size)
+/* Report a deployment error of cVM c as FILE:LINE: cVM 'NAME': ... */
+static void cvm_error(const struct cvm *c, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	log_error("%s:%d: cVM '%s': %s", current->cfg->path, c->cfg->line, c->cfg->name, msg);
+}
+
+/* Read a whole file; 0, or -1 with the reason in err. */
+static int read_file(const char *path, void **data, size_t *size, char *err, size_t errlen)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
+	*data = NULL;
 	if (fd < 0 || fstat(fd, &st) < 0) {
-		log_error("%s: %s", path, strerror(errno));
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		goto fail;
 	}
 	if (!S_ISREG(st.st_mode) || (uint64_t)st.st_size > MAX_FILE_SIZE) {
-		log_error("%s: %s", path, S_ISREG(st.st_mode) ? "larger than 1 GiB" : "not a regular file");
+		snprintf(err, errlen, "%s: %s", path,
+			 S_ISREG(st.st_mode) ? "larger than 1 GiB" : "not a regular file");
 		goto fail;
 	}
 	*size = (size_t)st.st_size;
 	*data = malloc(*size ? *size : 1);
 	if (!*data) {
-		log_error("%s: out of memory", path);
+		snprintf(err, errlen, "%s: out of memory", path);
 		goto fail;
 	}
 	for (size_t done = 0; done < *size;) {
 		ssize_t n = read(fd, (char *)*data + done, *size - done);
 		if (n <= 0) {
-			log_error("%s: %s", path, n ? strerror(errno) : "file shrank while read");
-			free(*data);
+			snprintf(err, errlen, "%s: %s", path,
+				 n ? strerror(errno) : "file shrank while read");
 			goto fail;
 		}
 		done += (size_t)n;
@@ -74,13 +90,16 @@ static int read_file(const char *path, void **data, size_t *size)
 	close(fd);
 	return 0;
 fail:
+	free(*data);
+	*data = NULL;
 	if (fd >= 0)
 		close(fd);
 	return -1;
 }
 
-static int map_region(const struct config *cfg, const struct cvm_config *cc)
+static int map_region(const struct cvm *c)
 {
+	const struct cvm_config *cc = c->cfg;
 	void *want = (void *)cc->base;
 	void *got = mmap(want, cc->size, PROT_READ | PROT_WRITE,
 			 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
@@ -89,8 +108,8 @@ static int map_region(const struct config *cfg, const struct cvm_config *cc)
 		return 0;
 	if (got != MAP_FAILED)
 		munmap(got, cc->size); /* a kernel without MAP_FIXED_NOREPLACE */
-	log_error("%s:%d: cVM '%s': cannot map its region 0x%lx-0x%lx: %s", cfg->path, cc->line,
-		  cc->name, (unsigned long)cc->base, (unsigned long)(cc->base + cc->size),
+	cvm_error(c, "cannot map its region 0x%lx-0x%lx: %s", (unsigned long)cc->base,
+		  (unsigned long)(cc->base + cc->size),
 		  got == MAP_FAILED && errno != EEXIST ? strerror(errno)
 						       : "the range is in use in the monitor's address space");
 	return -1;
@@ -105,8 +124,7 @@ static int protect_segments(struct cvm *c)
 		int prot = (s->flags & PF_R ? PROT_READ : 0) | (s->flags & PF_W ? PROT_WRITE : 0) |
 			   (s->flags & PF_X ? PROT_EXEC : 0);
 		if (mprotect((void *)start, end - start, prot)) {
-			log_error("%s: cannot protect segment %d: %s", c->cfg->runtime, i,
-				  strerror(errno));
+			cvm_error(c, "cannot protect segment %d: %s", i, strerror(errno));
 			return -1;
 		}
 	}
@@ -131,29 +149,28 @@ static const char *find_runtime(const struct cvm_config *cc, char *buf, size_t s
 	return access(buf, F_OK) == 0 ? buf : cc->runtime;
 }
 
-static int load_runtime(struct cvm *c, int relocate)
+/* Read, check, copy and measure the runtime ELF into the cVM's region. */
+static int load_runtime(struct cvm *c)
 {
 	const struct cvm_config *cc = c->cfg;
-	char err[256], found[8192];
+	char err[4200], found[8192];
 	unsigned int digest_len;
 	const char *path = find_runtime(cc, found, sizeof(found));
 
 	log_detail(1, "cVM '%s': runtime %s", cc->name, path);
-	if (read_file(path, &c->file, &c->file_size))
+	if (read_file(path, &c->file, &c->file_size, err, sizeof(err))) {
+		cvm_error(c, "%s", err);
 		return -1;
+	}
 	if (elf_parse(c->file, c->file_size, &c->elf, err, sizeof(err)) ||
 	    elf_load(&c->elf, (void *)cc->begin, cc->end - cc->begin, err, sizeof(err))) {
-		log_error("%s: %s", path, err);
+		cvm_error(c, "%s: %s", path, err);
 		return -1;
 	}
 	c->load_base = cc->begin - c->elf.min_vaddr;
 	c->image_end = cc->begin + c->elf.span;
 	EVP_Digest((void *)cc->begin, c->elf.span, c->sha256, &digest_len, EVP_sha256(), NULL);
-	if (relocate && elf_relocate(&c->elf, (void *)cc->begin, c->load_base, err, sizeof(err))) {
-		log_error("%s: %s", path, err);
-		return -1;
-	}
-	return protect_segments(c);
+	return 0;
 }
 
 static int guard_below(uint64_t stack_bottom)
@@ -173,33 +190,39 @@ static void make_caps(struct cvm *c)
 	c->ddc = cap_seal(cap_make(cc->base, cc->size, cc->base, UNI_CAP_LOAD | UNI_CAP_STORE), otype);
 }
 
-static int deploy_libos(const struct config *cfg, struct cvm *c)
+static int deploy_libos(struct cvm *c)
 {
 	const struct cvm_config *cc = c->cfg;
 	char err[256];
 	uint64_t value;
 
-	if (load_runtime(c, 1))
+	if (load_runtime(c))
 		return -1;
 	if (elf_symbol(&c->elf, "libos_boot", &value, err, sizeof(err))) {
-		log_error("%s: not a LibOS: %s", cc->runtime, err);
+		cvm_error(c, "not a LibOS: %s", err);
 		return -1;
 	}
 	c->boot_entry = c->load_base + value;
 	if (elf_symbol(&c->elf, "syscall_gate", &value, err, sizeof(err))) {
-		log_error("%s: not a LibOS: %s", cc->runtime, err);
+		cvm_error(c, "not a LibOS: %s", err);
 		return -1;
 	}
 	c->syscall_gate = c->load_base + value;
+	if (elf_relocate(&c->elf, (void *)cc->begin, c->load_base, err, sizeof(err))) {
+		cvm_error(c, "%s", err);
+		return -1;
+	}
+	if (protect_segments(c))
+		return -1;
 	c->stack_size = LIBOS_STACK_SIZE;
 	c->stack_top = cc->end;
-	(void)cfg;
 	return guard_below(c->stack_top - c->stack_size);
 }
 
+/* musl's ld.so relocates itself. */
 static int deploy_app(struct cvm *c)
 {
-	if (load_runtime(c, 0))
+	if (load_runtime(c) || protect_segments(c))
 		return -1;
 	c->stack_size = APP_STACK_SIZE;
 	c->stack_top = c->cfg->end;
@@ -208,7 +231,7 @@ static int deploy_app(struct cvm *c)
 
 /* Which cVM serves which: an app names its LibOS in callback_out; a LibOS
  * calls the monitor and serves exactly one app. */
-static int link_cvms(const struct config *cfg, struct deployment *dep)
+static int link_cvms(struct deployment *dep)
 {
 	for (int i = 0; i < dep->ncvms; i++) {
 		struct cvm *c = &dep->cvms[i];
@@ -216,14 +239,13 @@ static int link_cvms(const struct config *cfg, struct deployment *dep)
 			continue;
 		struct cvm *server = &dep->cvms[c->cfg->callback_out_index];
 		if (server->cfg->callback_out_index >= 0) {
-			log_error("%s:%d: cVM '%s': its callback_out '%s' is not served by the monitor",
-				  cfg->path, c->cfg->line, c->cfg->name, c->cfg->callback_out);
+			cvm_error(c, "its callback_out '%s' is not served by the monitor",
+				  c->cfg->callback_out);
 			return -1;
 		}
 		if (server->client) {
-			log_error("%s:%d: cVM '%s': LibOS '%s' already serves cVM '%s' (one app per LibOS)",
-				  cfg->path, c->cfg->line, c->cfg->name, server->cfg->name,
-				  server->client->cfg->name);
+			cvm_error(c, "LibOS '%s' already serves cVM '%s' (one app per LibOS)",
+				  server->cfg->name, server->client->cfg->name);
 			return -1;
 		}
 		c->server = server;
@@ -232,9 +254,8 @@ static int link_cvms(const struct config *cfg, struct deployment *dep)
 	for (int i = 0; i < dep->ncvms; i++) {
 		struct cvm *c = &dep->cvms[i];
 		if (!c->server && !c->client) {
-			log_error("%s:%d: cVM '%s' calls the monitor and serves no cVM: standalone "
-				  "cVMs are not supported",
-				  cfg->path, c->cfg->line, c->cfg->name);
+			cvm_error(c, "calls the monitor and serves no cVM: standalone cVMs are not "
+				     "supported");
 			return -1;
 		}
 	}
@@ -250,8 +271,7 @@ static void print_deployed(const struct cvm *c, double ms)
 	log_info("cVM '%s': region 0x%lx-0x%lx, entry 0x%lx, deployed in %.2f ms, sha256 %s",
 		 c->cfg->name, (unsigned long)c->cfg->base,
 		 (unsigned long)(c->cfg->base + c->cfg->size), (unsigned long)c->pcc.cursor, ms, hex);
-	log_detail(1, "  %s runtime %s: %d segments, image 0x%lx-0x%lx", c->cfg->name,
-		   c->cfg->runtime, c->elf.nsegments, (unsigned long)c->cfg->begin,
+	log_detail(1, "  %s image: %d segments, 0x%lx-0x%lx", c->cfg->name, c->elf.nsegments, (unsigned long)c->cfg->begin,
 		   (unsigned long)c->image_end);
 	for (int i = 0; i < c->elf.nsegments; i++) {
 		const struct elf_segment *s = &c->elf.segments[i];
@@ -300,22 +320,21 @@ int deploy(const struct config *cfg, struct deployment *dep)
 	}
 	dep->ncvms = cfg->ncvms;
 	current = dep;
-	if (link_cvms(cfg, dep))
+	if (link_cvms(dep))
 		goto fail;
 	for (int i = 0; i < dep->ncvms; i++) {
 		struct cvm *c = &dep->cvms[i];
 		double start = now_ms();
-		if (map_region(cfg, c->cfg)) {
+		if (map_region(c)) {
 			dep->ncvms = i; /* only the ones mapped are unmapped */
 			goto fail;
 		}
-		if (c->client ? deploy_libos(cfg, c) : deploy_app(c))
-			goto fail_all;
+		if (c->client ? deploy_libos(c) : deploy_app(c))
+			goto fail;
 		make_caps(c);
 		print_deployed(c, now_ms() - start);
 	}
 	return 0;
-fail_all:
 fail:
 	deployment_free(dep);
 	return -1;
@@ -341,7 +360,7 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 {
 	const struct cvm_config *lc = libos->cfg;
 	struct cvm *app = libos->client;
-	char disk[4096];
+	char disk[4096], err[4200];
 	void *cpio;
 	size_t cpio_size;
 
@@ -352,16 +371,17 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 		snprintf(dir, sizeof(dir), "%s", current->cfg->path);
 		snprintf(disk, sizeof(disk), "%s/root.cpio", dirname(dir));
 	}
-	if (read_file(disk, &cpio, &cpio_size))
+	if (read_file(disk, &cpio, &cpio_size, err, sizeof(err))) {
+		cvm_error(libos, "disk %s", err);
 		return -1;
+	}
 	uint64_t rootfs = libos->image_end;
 	uint64_t boot_at = page_up(rootfs + cpio_size);
 	uint64_t heap = boot_at + page_up(sizeof(struct libos_boot));
 	uint64_t heap_end = libos->stack_top - libos->stack_size - GUARD_SIZE;
 	if (heap > heap_end || heap_end - heap < LIBOS_MIN_HEAP) {
-		log_error("%s:%d: cVM '%s': region too small for %s, %s (%zu bytes) and a %lu MiB heap",
-			  current->cfg->path, lc->line, lc->name, lc->runtime, disk, cpio_size,
-			  LIBOS_MIN_HEAP >> 20);
+		cvm_error(libos, "region too small for its runtime, its disk %s (%zu bytes) and a %lu MiB heap",
+			  disk, cpio_size, LIBOS_MIN_HEAP >> 20);
 		free(cpio);
 		return -1;
 	}
@@ -502,7 +522,7 @@ static int run_pair(struct deployment *dep, struct cvm *app)
 	struct libos_boot *boot;
 
 	if (cap_check_pair(&libos->pcc, &libos->ddc) || cap_check_pair(&app->pcc, &app->ddc)) {
-		log_error("cVM '%s': capability pair rejected by the gate", app->cfg->name);
+		cvm_error(app, "capability pair rejected by the gate");
 		return -1;
 	}
 	if (prepare_boot(libos, &boot))
@@ -518,7 +538,7 @@ static int run_pair(struct deployment *dep, struct cvm *app)
 	*(uint64_t *)sp = (uint64_t)cvm_return;
 	long err = cvm_enter(gate, libos->boot_entry, sp, (uint64_t)boot);
 	if (err) {
-		log_error("cVM '%s': boot failed: %s", libos->cfg->name, strerror((int)-err));
+		cvm_error(libos, "boot failed: %s", strerror((int)-err));
 		return -1;
 	}
 	log_detail(1, "cVM '%s': booted, starting cVM '%s'", libos->cfg->name, app->cfg->name);
