@@ -2,10 +2,12 @@
  *
  * Entered by jmp from musl's patched syscall sequence: nr in rax, arguments
  * in rdi, rsi, rdx, r10, r8, r9, the return address in rcx. Nothing is
- * pushed on the app's stack. The C handler runs on this thread's LibOS
- * stack; the LibOS never uses %fs, so no thread-pointer switch happens and
- * no host system call is made on this path. */
+ * pushed on the app's stack. The handler runs on this thread's LibOS stack,
+ * straight from the system call table like a kernel's entry code; the
+ * LibOS never uses %fs, so no thread-pointer switch happens and no host
+ * system call is made on this path. */
 #include <uni/gate.h>
+#include <libos/syscall_table.h>
 
 	.text
 	.globl syscall_gate
@@ -21,20 +23,16 @@ syscall_gate:
 	push %r10
 	push %r8
 	push %r9
-	/* syscall_handler(nr, a0, a1, a2, a3, a4, a5): a5 goes on the stack,
-	 * under 8 bytes of padding that keep the call 16-byte aligned */
-	sub $8, %rsp
-	push %r9
-	mov %r8, %r9
-	mov %r10, %r8
-	mov %rdx, %rcx
-	mov %rsi, %rdx
-	mov %rdi, %rsi
-	mov %rax, %rdi
 	cld
-	call syscall_handler
-	add $16, %rsp
-	pop %r9
+	cmp $SYSCALL_TABLE_SIZE, %rax
+	jae 2f
+	lea syscall_table(%rip), %r11
+	mov (%r11, %rax, 8), %r11
+	test %r11, %r11
+	jz 2f
+	mov %r10, %rcx /* the C ABI's fourth argument */
+	call *%r11
+1:	pop %r9
 	pop %r8
 	pop %r10
 	pop %rdx
@@ -42,10 +40,13 @@ syscall_gate:
 	pop %rdi
 	pop %rcx
 	testl $0x400, (%rsp)
-	jz 1f
+	jz 3f
 	std
-1:	mov %gs:GATE_APP_SP, %rsp
+3:	mov %gs:GATE_APP_SP, %rsp
 	jmp *%rcx
+2:	mov %rax, %rdi
+	call syscall_unknown
+	jmp 1b
 	.size syscall_gate, .-syscall_gate
 
 	.section .note.GNU-stack, "", @progbits

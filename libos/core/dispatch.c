@@ -1,12 +1,12 @@
-/* The C side of the syscall gate: every system call of the app lands here,
- * on this thread's LibOS stack. */
+/* System calls without a handler: the syscall gate (arch/.../syscall_gate.S)
+ * calls the table's entries itself and lands here for every other number. */
 #include <libos/errno.h>
 #include <libos/log.h>
 #include <libos/syscall_table.h>
 
 static unsigned char reported[SYSCALL_TABLE_SIZE];
 
-static long unknown_syscall(long nr)
+long syscall_unknown(long nr)
 {
 	unsigned long index = (unsigned long)nr;
 
@@ -20,11 +20,4 @@ static long unknown_syscall(long nr)
 			syscall_names[index] ? syscall_names[index] : "?", nr);
 	}
 	return -ENOSYS;
-}
-
-long syscall_handler(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
-{
-	if ((unsigned long)nr < SYSCALL_TABLE_SIZE && syscall_table[nr])
-		return syscall_table[nr](a0, a1, a2, a3, a4, a5);
-	return unknown_syscall(nr);
 }

@@ -3,10 +3,15 @@
 
 #define SYSCALL_TABLE_SIZE 512 /* above every x86-64 system call number */
 
+#ifndef __ASSEMBLER__
 typedef long (*syscall_fn)(long a0, long a1, long a2, long a3, long a4, long a5);
 
 extern const syscall_fn syscall_table[SYSCALL_TABLE_SIZE];
 /* Generated from the kernel's asm/unistd_64.h: "read", "write", ... */
 extern const char *const syscall_names[SYSCALL_TABLE_SIZE];
+
+/* The gate calls this for a number without a handler: -ENOSYS, logged once. */
+long syscall_unknown(long nr);
+#endif
 
 #endif
