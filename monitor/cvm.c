@@ -492,7 +492,10 @@ static struct gate_block *gate_new(void)
 	gate->self = gate;
 	gate->xsave_area = (uint64_t)block + header;
 	gate->hostcall_entry = (uint64_t)hostcall_gate;
-	gate->has_fsgsbase = (uint64_t)cpu_has_fsgsbase();
+	/* INTRAVISOR_NO_FSGSBASE=1 takes the arch_prctl path even where
+	 * wrfsbase works, so that the fallback is tested too. */
+	gate->has_fsgsbase = !getenv("INTRAVISOR_NO_FSGSBASE") && cpu_has_fsgsbase();
+	log_detail(1, "thread pointer switch: %s", gate->has_fsgsbase ? "wrfsbase" : "arch_prctl");
 	return gate;
 }
 

@@ -1,0 +1,137 @@
+/* The fake monitor's side of the host calls (include/uni/hostcall.h), on the test process. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <linux/utsname.h>
+#include <uni/hostcall.h>
+#include "fake_monitor.h"
+
+struct gate_block test_gate;
+struct fake_monitor fake;
+
+static void capture(struct fake_capture *to, const void *data, size_t len)
+{
+	size_t room = sizeof(to->data) - to->len;
+
+	if (len > room)
+		len = room;
+	memcpy(to->data + to->len, data, len);
+	to->len += len;
+}
+
+/* The real monitor refuses to map or protect pages outside the caller's regions. */
+static long memory_call(long nr, uint64_t addr, uint64_t len, long prot)
+{
+	fake.calls[fake.ncalls++ % FAKE_CALLS_MAX] =
+		(struct fake_memory_call){ .nr = nr, .addr = addr, .len = len, .prot = prot };
+	if (!uni_cap_covers(&test_gate.app_ddc, addr, len))
+		return -EFAULT;
+	if ((addr | len) & 4095)
+		return -EINVAL;
+	if (nr == HC_PROTECT)
+		return mprotect((void *)addr, len, (int)prot) ? -errno : 0;
+	/* A fresh mapping: the pages read back as zeros, whatever they held. */
+	if (mmap((void *)addr, len, (int)prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) ==
+	    MAP_FAILED)
+		return -errno;
+	return 0;
+}
+
+static long fill_uname(struct new_utsname *name)
+{
+	memset(name, 0, sizeof(*name));
+	strcpy(name->sysname, "Linux");
+	strcpy(name->nodename, "musl-uni");
+	strcpy(name->release, "6.1.0-uni");
+	strcpy(name->version, "#1");
+	strcpy(name->machine, "x86_64");
+	strcpy(name->domainname, "(none)");
+	return 0;
+}
+
+long fake_hostcall(long nr, long a0, long a1, long a2, long a3, long a4)
+{
+	(void)a3, (void)a4;
+	switch (nr) {
+	case HC_WRITE:
+		if (a0 != 1 && a0 != 2)
+			return -EBADF;
+		capture(&fake.out[a0], (const void *)a1, (size_t)a2);
+		return a2;
+	case HC_READ: {
+		size_t len = (size_t)a2 < fake.input_len ? (size_t)a2 : fake.input_len;
+		if (a0 != 0)
+			return -EBADF;
+		memcpy((void *)a1, fake.input, len);
+		fake.input += len;
+		fake.input_len -= len;
+		return (long)len;
+	}
+	case HC_MAP:
+	case HC_PROTECT:
+		return memory_call(nr, (uint64_t)a0, (uint64_t)a1, a2);
+	case HC_CLOCK_GETTIME:
+		return clock_gettime((clockid_t)a0, (struct timespec *)a1) ? -errno : 0;
+	case HC_GETRANDOM:
+		for (long i = 0; i < a1; i++)
+			((unsigned char *)a0)[i] = ++fake.random_counter;
+		return a1;
+	case HC_TTY_IOCTL:
+		return -ENOTTY; /* the test's standard streams are never terminals */
+	case HC_UNAME:
+		return fill_uname((struct new_utsname *)a0);
+	case HC_LOG:
+		capture(&fake.log, (const void *)a0, (size_t)a1);
+		capture(&fake.log, "\n", 1);
+		return 0;
+	default:
+		return -ENOSYS;
+	}
+}
+
+void fake_monitor_init(void *app_base, size_t app_size)
+{
+	memset(&fake, 0, sizeof(fake));
+	memset(&test_gate, 0, sizeof(test_gate));
+	test_gate.self = &test_gate;
+	test_gate.hostcall_entry = (uint64_t)(uintptr_t)fake_hostcall;
+	test_gate.app_ddc = (struct uni_cap){
+		.base = (uintptr_t)app_base,
+		.length = app_size,
+		.cursor = (uintptr_t)app_base,
+		.perms = UNI_CAP_LOAD | UNI_CAP_STORE,
+	};
+}
+
+void *fake_monitor_boot(struct libos_boot *boot)
+{
+	void *base = mmap((void *)FAKE_APP_BASE, FAKE_APP_SIZE, PROT_NONE,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+
+	if (base == MAP_FAILED)
+		return NULL;
+	fake_monitor_init(base, FAKE_APP_SIZE);
+	if (fake_hostcall(HC_MAP, (long)base, FAKE_APP_DATA_SIZE, PROT_READ | PROT_WRITE, 0, 0)) {
+		munmap(base, FAKE_APP_SIZE);
+		return NULL;
+	}
+	memset(boot, 0, sizeof(*boot));
+	boot->version = LIBOS_BOOT_VERSION;
+	boot->app_base = FAKE_APP_BASE;
+	boot->app_size = FAKE_APP_SIZE;
+	boot->app_mmap_base = boot->app_brk = FAKE_APP_BASE + FAKE_APP_DATA_SIZE;
+	boot->app_mmap_end = FAKE_APP_BASE + FAKE_APP_SIZE - FAKE_APP_STACK_SIZE;
+	boot->app_nvmas = 1;
+	boot->app_vmas[0].start = FAKE_APP_BASE;
+	boot->app_vmas[0].end = FAKE_APP_BASE + FAKE_APP_DATA_SIZE;
+	boot->app_vmas[0].prot = PROT_READ | PROT_WRITE;
+	fake.ncalls = 0;
+	return base;
+}
+
+const struct fake_memory_call *fake_last_memory_call(void)
+{
+	return fake.ncalls ? &fake.calls[(fake.ncalls - 1) % FAKE_CALLS_MAX] : NULL;
+}
