@@ -20,6 +20,7 @@
 #include "cvm.h"
 #include "hostcall.h"
 #include "log.h"
+#include "trace.h"
 
 #define MAX_FILE_SIZE (1UL << 30)
 #define LIBOS_MIN_HEAP (16UL << 20)
@@ -203,7 +204,9 @@ static int deploy_libos(struct cvm *c)
 		return -1;
 	}
 	c->boot_entry = c->load_base + value;
-	if (elf_symbol(&c->elf, "syscall_gate", &value, err, sizeof(err))) {
+	/* With --strace, system calls enter through the tracing twin of the gate. */
+	const char *gate = trace.flags & TRACE_SYSCALLS ? "syscall_gate_traced" : "syscall_gate";
+	if (elf_symbol(&c->elf, gate, &value, err, sizeof(err))) {
 		cvm_error(c, "not a LibOS: %s", err);
 		return -1;
 	}
@@ -392,6 +395,7 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	memset(boot, 0, sizeof(*boot));
 	boot->version = LIBOS_BOOT_VERSION;
 	boot->verbose = (uint32_t)log_level;
+	boot->trace_flags = trace.flags;
 	boot->heap_base = heap;
 	boot->heap_size = heap_end - heap;
 	boot->rootfs = rootfs;

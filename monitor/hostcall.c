@@ -15,6 +15,7 @@
 #include "cvm.h"
 #include "hostcall.h"
 #include "log.h"
+#include "trace.h"
 
 /* Memory the LibOS names must be its own or its app's. */
 static int caller_may_use(const struct gate_block *gate, long ptr, long len)
@@ -69,12 +70,10 @@ static long log_line(const struct gate_block *gate, const char *buf, long len)
 	return 0;
 }
 
-long hostcall_dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
+static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2)
 {
-	struct gate_block *gate = cpu_gs_base();
 	struct timespec ts;
 
-	(void)a3, (void)a4;
 	switch (nr) {
 	case HC_WRITE:
 		if (a0 < 1 || a0 > 2)
@@ -122,8 +121,25 @@ long hostcall_dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 		if (!caller_may_use(gate, a0, a1))
 			return -EFAULT;
 		return log_line(gate, (const char *)a0, a1);
+	case HC_TRACE:
+		if (!caller_may_use(gate, a0, a1))
+			return -EFAULT;
+		trace_write((const char *)a0, (size_t)a1);
+		return 0;
 	default:
 		log_error("unknown host call %ld from the LibOS: -ENOSYS", nr);
 		return -ENOSYS;
 	}
+}
+
+long hostcall_dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
+{
+	struct gate_block *gate = cpu_gs_base();
+	long args[5] = { a0, a1, a2, a3, a4 };
+
+	if (nr == HC_EXIT)
+		trace_hostcall(nr, args, 0);
+	long result = serve(gate, nr, a0, a1, a2);
+	trace_hostcall(nr, args, result);
+	return result;
 }

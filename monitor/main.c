@@ -5,12 +5,15 @@
 #include "config.h"
 #include "cvm.h"
 #include "log.h"
+#include "trace.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out, "usage: intravisor [-v]... -y FILE.yaml\n"
 		     "  -y, --yaml FILE   deploy and run the cVMs described in FILE\n"
 		     "  -v, --verbose     print the seed's detail (segments, capabilities); twice: more\n"
+		     "  --strace[=ITEM,...]  trace every system call the LibOS serves, like strace;\n"
+		     "                    ITEM: 'host' (host calls too), 'time' (durations), or a file\n"
 		     "  -h, --help        this text\n"
 		     "Exit status: the app's exit status; 1 if deployment failed; 2 for bad usage.\n");
 }
@@ -21,6 +24,7 @@ int main(int argc, char **argv)
 		{ "yaml", required_argument, NULL, 'y' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "strace", optional_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *yaml = NULL;
@@ -40,6 +44,12 @@ int main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'S':
+			if (trace_configure(optarg, err, sizeof(err))) {
+				log_error("%s", err);
+				return 2;
+			}
+			break;
 		default:
 			usage(stderr);
 			return 2;
@@ -61,5 +71,6 @@ int main(int argc, char **argv)
 	status = deployment_run(&dep);
 	deployment_free(&dep);
 	config_free(&cfg);
+	trace_close();
 	return status < 0 ? 1 : status;
 }

@@ -7,9 +7,15 @@
 #define LIBOS_BOOT_VERSION 1
 #define LIBOS_BOOT_MAX_VMAS 16
 
+#define TRACE_SYSCALLS 1u /* one strace-style line per system call served */
+#define TRACE_TIMES 2u /* with its duration, like strace -T */
+#define TRACE_HOST 4u /* host calls too, marked as such */
+
 struct libos_boot {
 	uint32_t version;
 	uint32_t verbose; /* monitor's -v level */
+	uint32_t trace_flags; /* TRACE_* below: what the LibOS reports with HC_TRACE */
+	uint32_t reserved;
 	uint64_t heap_base; /* the LibOS's own heap, inside its region */
 	uint64_t heap_size;
 	uint64_t rootfs; /* root.cpio image, inside the LibOS region */

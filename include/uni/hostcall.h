@@ -17,6 +17,7 @@ enum hostcall_nr {
 	HC_TTY_IOCTL, /* (host_fd 0..2, TCGETS or TIOCGWINSZ, struct *) -> 0 or -errno */
 	HC_UNAME, /* (struct utsname *) */
 	HC_LOG, /* (buf, len): a line for the monitor's log (stderr) */
+	HC_TRACE, /* (buf, len): a line for the trace output (intravisor --strace) */
 	HC_COUNT
 };
 
