@@ -11,9 +11,10 @@ CC := gcc
 WARN := -Wall -Wextra -Werror
 COMMON_CFLAGS := -std=gnu11 $(WARN) -O2 -g -MMD -MP -Iinclude -Iarch/$(ARCH)
 
-MONITOR_CFLAGS := $(COMMON_CFLAGS) -Imonitor -D_GNU_SOURCE -fstack-protector-strong
+# The monitor reuses the LibOS's cpio parser to check archives it is given.
+MONITOR_CFLAGS := $(COMMON_CFLAGS) -Imonitor -Ilibos/include -D_GNU_SOURCE -fstack-protector-strong
 MONITOR_LIBS := -lyaml -lcrypto
-MONITOR_SRCS := $(wildcard monitor/*.c) arch/$(ARCH)/cpu.c
+MONITOR_SRCS := $(wildcard monitor/*.c) arch/$(ARCH)/cpu.c libos/fs/cpio.c
 MONITOR_ASM := arch/$(ARCH)/hostcall_gate.S arch/$(ARCH)/cvm_switch.S
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS) $(MONITOR_ASM))
 
@@ -107,7 +108,12 @@ CONFORMANCE := $(patsubst tests/conformance/%.c,%,$(wildcard tests/conformance/*
 UNI_ONLY := $(patsubst tests/uni/%.c,%,$(wildcard tests/uni/*.c))
 CONFORMANCE_CFLAGS := -O2 -g -Wall -Wextra -Werror
 .PHONY: conformance
-conformance: $(patsubst %,$(BUILD)/test/native/%,$(CONFORMANCE)) $(BUILD)/test/root.cpio
+conformance: $(patsubst %,$(BUILD)/test/native/%,$(CONFORMANCE)) $(BUILD)/test/root.cpio \
+	$(patsubst tests/run/%.c,$(BUILD)/test/run-progs/%,$(wildcard tests/run/*.c))
+
+$(BUILD)/test/run-progs/%: tests/run/%.c $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(CONFORMANCE_CFLAGS) -o $@ $<
 
 $(BUILD)/test/native/%: tests/conformance/%.c tests/conformance/check.h
 	@mkdir -p $(@D)

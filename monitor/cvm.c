@@ -132,22 +132,27 @@ static int protect_segments(struct cvm *c)
 	return 0;
 }
 
-/* A runtime named by its bare file name ("libos.so", "libc.so") and not
- * found beside the YAML file is taken from the monitor's own runtime
- * directory, ../lib/musl-uni next to the intravisor binary. */
-static const char *find_runtime(const struct cvm_config *cc, char *buf, size_t size)
+int runtime_path(const char *name, char *buf, size_t size)
 {
 	char exe[4096];
-	ssize_t n;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
-	if (access(cc->runtime, F_OK) == 0 || strchr(cc->runtime_name, '/'))
-		return cc->runtime;
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 	if (n <= 0)
-		return cc->runtime;
+		return -1;
 	exe[n] = 0;
-	snprintf(buf, size, "%s/../lib/musl-uni/%s", dirname(exe), cc->runtime_name);
-	return access(buf, F_OK) == 0 ? buf : cc->runtime;
+	if ((size_t)snprintf(buf, size, "%s/../lib/musl-uni/%s", dirname(exe), name) >= size)
+		return -1;
+	return access(buf, F_OK);
+}
+
+/* A runtime named by its bare file name ("libos.so", "libc.so") and not
+ * found beside the YAML file is the one installed next to the monitor. */
+static const char *find_runtime(const struct cvm_config *cc, char *buf, size_t size)
+{
+	if (access(cc->runtime, F_OK) == 0 || strchr(cc->runtime_name, '/') ||
+	    runtime_path(cc->runtime_name, buf, size))
+		return cc->runtime;
+	return buf;
 }
 
 /* Read, check, copy and measure the runtime ELF into the cVM's region. */
@@ -271,10 +276,10 @@ static void print_deployed(const struct cvm *c, double ms)
 
 	for (int i = 0; i < 32; i++)
 		sprintf(hex + 2 * i, "%02x", c->sha256[i]);
-	log_info("cVM '%s': region 0x%lx-0x%lx, entry 0x%lx, deployed in %.2f ms, sha256 %s",
+	log_detail(current->opts.quiet, "cVM '%s': region 0x%lx-0x%lx, entry 0x%lx, deployed in %.2f ms, sha256 %s",
 		 c->cfg->name, (unsigned long)c->cfg->base,
 		 (unsigned long)(c->cfg->base + c->cfg->size), (unsigned long)c->pcc.cursor, ms, hex);
-	log_detail(1, "  %s image: %d segments, 0x%lx-0x%lx", c->cfg->name, c->elf.nsegments, (unsigned long)c->cfg->begin,
+	log_detail(1 + current->opts.quiet, "  %s image: %d segments, 0x%lx-0x%lx", c->cfg->name, c->elf.nsegments, (unsigned long)c->cfg->begin,
 		   (unsigned long)c->image_end);
 	for (int i = 0; i < c->elf.nsegments; i++) {
 		const struct elf_segment *s = &c->elf.segments[i];
@@ -308,10 +313,12 @@ static void print_deployed(const struct cvm *c, double ms)
 	}
 }
 
-int deploy(const struct config *cfg, struct deployment *dep)
+int deploy(const struct config *cfg, const struct deploy_options *opts, struct deployment *dep)
 {
 	memset(dep, 0, sizeof(*dep));
 	dep->cfg = cfg;
+	if (opts)
+		dep->opts = *opts;
 	dep->cvms = calloc((size_t)cfg->ncvms, sizeof(*dep->cvms));
 	if (!dep->cvms) {
 		log_error("out of memory");
@@ -374,7 +381,16 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 		snprintf(dir, sizeof(dir), "%s", current->cfg->path);
 		snprintf(disk, sizeof(disk), "%s/root.cpio", dirname(dir));
 	}
-	if (read_file(disk, &cpio, &cpio_size, err, sizeof(err))) {
+	if (current->opts.rootfs) {
+		snprintf(disk, sizeof(disk), "root file system");
+		cpio_size = current->opts.rootfs_size;
+		cpio = malloc(cpio_size ? cpio_size : 1);
+		if (!cpio) {
+			cvm_error(libos, "out of memory");
+			return -1;
+		}
+		memcpy(cpio, current->opts.rootfs, cpio_size);
+	} else if (read_file(disk, &cpio, &cpio_size, err, sizeof(err))) {
 		cvm_error(libos, "disk %s", err);
 		return -1;
 	}
@@ -396,6 +412,7 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	boot->version = LIBOS_BOOT_VERSION;
 	boot->verbose = (uint32_t)log_level;
 	boot->trace_flags = trace.flags;
+	snprintf(boot->cwd, sizeof(boot->cwd), "%s", current->opts.cwd ? current->opts.cwd : "/");
 	boot->heap_base = heap;
 	boot->heap_size = heap_end - heap;
 	boot->rootfs = rootfs;
@@ -427,10 +444,12 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
  * program: argc, argv, envp, auxv, then the strings they point to. */
 static uint64_t build_app_stack(const struct cvm *app)
 {
-	static const char *const envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/", NULL };
+	static const char *const default_envp[] = { "PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/",
+						    NULL };
+	const char *const *envp = current->opts.envp ? current->opts.envp : default_envp;
 	const struct cvm_config *cc = app->cfg;
 	uint64_t sp = app->stack_top;
-	uint64_t argv_at[CONFIG_MAX_ARGS], envp_at[4];
+	uint64_t argv_at[CONFIG_MAX_ARGS], envp_at[DEPLOY_MAX_ENV];
 	int envc = 0;
 
 	for (int i = cc->argc - 1; i >= 0; i--) {
@@ -438,7 +457,7 @@ static uint64_t build_app_stack(const struct cvm *app)
 		strcpy((char *)sp, cc->argv[i]);
 		argv_at[i] = sp;
 	}
-	for (; envp[envc]; envc++) {
+	for (; envp[envc] && envc < DEPLOY_MAX_ENV; envc++) {
 		sp -= strlen(envp[envc]) + 1;
 		strcpy((char *)sp, envp[envc]);
 		envp_at[envc] = sp;

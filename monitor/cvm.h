@@ -12,6 +12,7 @@
 #define LIBOS_STACK_SIZE (256UL << 10)
 #define APP_STACK_SIZE (8UL << 20)
 #define GUARD_SIZE 4096UL
+#define DEPLOY_MAX_ENV 256 /* environment strings, each at most 4 KiB */
 
 struct cvm {
 	const struct cvm_config *cfg;
@@ -29,8 +30,18 @@ struct cvm {
 	uint8_t sha256[32];
 };
 
+/* What `intravisor run` supplies beyond the YAML format. */
+struct deploy_options {
+	const void *rootfs; /* the LibOS's root.cpio, in memory; NULL: its disk file */
+	size_t rootfs_size;
+	const char *const *envp; /* the app's environment; NULL: PATH and HOME */
+	const char *cwd; /* the app's working directory; NULL: / */
+	int quiet; /* the deployment lines only with -v */
+};
+
 struct deployment {
 	const struct config *cfg;
+	struct deploy_options opts;
 	int ncvms;
 	struct cvm *cvms;
 	struct gate_block *main_gate;
@@ -38,11 +49,14 @@ struct deployment {
 
 /* Map, load and link every cVM of cfg. On error, prints FILE:LINE: reason,
  * undoes what was done and returns -1. */
-int deploy(const struct config *cfg, struct deployment *out);
+int deploy(const struct config *cfg, const struct deploy_options *opts, struct deployment *out);
 /* Boot each LibOS, then run its app to the end: the app's exit status, or
  * -1 when something failed (already reported). */
 int deployment_run(struct deployment *dep);
 void deployment_free(struct deployment *dep);
+/* Where the runtime called name (libos.so, libc.so) is installed: next to
+ * the monitor, in ../lib/musl-uni. 0, or -1 if not found. */
+int runtime_path(const char *name, char *buf, size_t size);
 /* The cVM with this id, for host calls. */
 struct cvm *cvm_by_id(int id);
 

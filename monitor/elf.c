@@ -474,3 +474,50 @@ int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, c
 	}
 	return fail(err, errlen, "symbol '%s' not found", name);
 }
+
+const char *elf_interp(const struct elf_image *img)
+{
+	for (uint16_t i = 0; i < img->phnum; i++) {
+		Elf64_Phdr ph;
+		memcpy(&ph, img->buf + img->phoff + (uint64_t)i * sizeof(ph), sizeof(ph));
+		if (ph.p_type != PT_INTERP)
+			continue;
+		if (ph.p_offset > img->len || ph.p_filesz > img->len - ph.p_offset || !ph.p_filesz ||
+		    img->buf[ph.p_offset + ph.p_filesz - 1] != 0)
+			return NULL;
+		return (const char *)img->buf + ph.p_offset;
+	}
+	return NULL;
+}
+
+int elf_needed(const struct elf_image *img, int (*fn)(const char *name, void *ctx), void *ctx,
+	       char *err, size_t errlen)
+{
+	uint64_t strtab, strsz, base, str_off;
+	Elf64_Dyn dyn;
+
+	if (!dynamic_find(img, DT_STRTAB, &strtab, NULL) || !dynamic_find(img, DT_STRSZ, &strsz, NULL))
+		return 0; /* no dynamic strings: nothing needed */
+	if (vaddr_to_offset(img, strtab, strsz, &str_off) ||
+	    vaddr_to_offset(img, img->dynamic_vaddr, img->dynamic_size, &base)) {
+		snprintf(err, errlen, "dynamic string table outside the file");
+		return -1;
+	}
+	for (uint64_t i = 0; i < img->dynamic_size / sizeof(dyn); i++) {
+		memcpy(&dyn, img->buf + base + i * sizeof(dyn), sizeof(dyn));
+		if (dyn.d_tag == DT_NULL)
+			break;
+		if (dyn.d_tag != DT_NEEDED)
+			continue;
+		const char *name = (const char *)img->buf + str_off + dyn.d_un.d_val;
+		if (dyn.d_un.d_val >= strsz || !memchr(name, 0, strsz - dyn.d_un.d_val)) {
+			snprintf(err, errlen, "offset 0x%lx: DT_NEEDED name outside the string table",
+				 (unsigned long)(base + i * sizeof(dyn)));
+			return -1;
+		}
+		int ret = fn(name, ctx);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}

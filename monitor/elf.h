@@ -62,4 +62,11 @@ int elf_relocate(const struct elf_image *img, void *dest, uint64_t load_base, ch
 int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, char *err,
 	       size_t errlen);
 
+/* The PT_INTERP path, NUL-terminated inside the file, or NULL if there is none. */
+const char *elf_interp(const struct elf_image *img);
+
+/* Call fn for each DT_NEEDED name in order: 0, fn's non-zero value, or -1 with err. */
+int elf_needed(const struct elf_image *img, int (*fn)(const char *name, void *ctx), void *ctx,
+	       char *err, size_t errlen);
+
 #endif

@@ -2,14 +2,17 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "config.h"
 #include "cvm.h"
 #include "log.h"
+#include "run.h"
 #include "trace.h"
 
 static void usage(FILE *out)
 {
 	fprintf(out, "usage: intravisor [-v]... -y FILE.yaml\n"
+		     "       intravisor run [OPTIONS] PROG [ARGS...]   (intravisor run --help)\n"
 		     "  -y, --yaml FILE   deploy and run the cVMs described in FILE\n"
 		     "  -v, --verbose     print the seed's detail (segments, capabilities); twice: more\n"
 		     "  --strace[=ITEM,...]  trace every system call the LibOS serves, like strace;\n"
@@ -33,6 +36,8 @@ int main(int argc, char **argv)
 	char err[1024];
 	int opt, status;
 
+	if (argc > 1 && !strcmp(argv[1], "run"))
+		return run_main(argc - 1, argv + 1);
 	while ((opt = getopt_long(argc, argv, "y:vh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
@@ -64,7 +69,7 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return 1;
 	}
-	if (deploy(&cfg, &dep)) {
+	if (deploy(&cfg, NULL, &dep)) {
 		config_free(&cfg);
 		return 1;
 	}

@@ -21,6 +21,7 @@ struct libos_boot {
 	uint64_t rootfs; /* root.cpio image, inside the LibOS region */
 	uint64_t rootfs_size;
 	char rootfs_name[256]; /* for error messages */
+	char cwd[256]; /* the app's initial working directory */
 
 	/* The app cVM this LibOS serves. */
 	uint64_t app_base;

@@ -19,6 +19,18 @@ static int open_std_streams(void)
 	return 0;
 }
 
+static int enter_cwd(const char *path)
+{
+	struct lookup lk;
+	int err = path[0] ? vfs_lookup(AT_FDCWD, path, LOOKUP_FOLLOW, &lk) : 0;
+
+	if (!err && path[0])
+		err = lk.inode ? vfs_chdir(lk.inode) : -ENOENT;
+	if (err)
+		log_msg("cannot enter the working directory %s: error %d", path, -err);
+	return err;
+}
+
 __attribute__((visibility("default"))) long libos_boot(const struct libos_boot *boot)
 {
 	struct inode *dir;
@@ -40,6 +52,8 @@ __attribute__((visibility("default"))) long libos_boot(const struct libos_boot *
 		err = mm_init(boot);
 	if (!err)
 		err = open_std_streams();
+	if (!err)
+		err = enter_cwd(boot->cwd);
 	if (err)
 		return err;
 	log_debug("booted: heap %lu KiB free", (unsigned long)(kmalloc_free_bytes() >> 10));

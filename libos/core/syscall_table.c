@@ -36,6 +36,8 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	ENTRY(uname),
 	ENTRY(fcntl),
 	ENTRY(getcwd),
+	ENTRY(chdir),
+	ENTRY(fchdir),
 	ENTRY(umask),
 	ENTRY(getuid),
 	ALIAS(getgid, getuid),

@@ -335,3 +335,23 @@ long sys_umask(long mask)
 {
 	return vfs_set_umask((uint32_t)mask & 0777);
 }
+
+long sys_chdir(long path)
+{
+	char buf[PATH_MAX];
+	struct lookup lk;
+	long err = path_from_cvm(path, buf);
+
+	if (!err)
+		err = vfs_lookup(AT_FDCWD, buf, LOOKUP_FOLLOW, &lk);
+	if (err)
+		return err;
+	return lk.inode ? vfs_chdir(lk.inode) : -ENOENT;
+}
+
+long sys_fchdir(long fd)
+{
+	struct file *file = fd_get((int)fd);
+
+	return file ? vfs_chdir(file->inode) : -EBADF;
+}

@@ -11,6 +11,14 @@ struct inode *vfs_cwd(void)
 	return cwd ? cwd : (cwd = ramfs_root());
 }
 
+int vfs_chdir(struct inode *dir)
+{
+	if (!S_ISDIR(dir->mode))
+		return -ENOTDIR;
+	cwd = dir;
+	return 0;
+}
+
 uint32_t vfs_umask(void)
 {
 	return umask_bits;

@@ -26,6 +26,8 @@ long sys_faccessat2(long dirfd, long path, long mode, long flags);
 long sys_getcwd(long buf, long size);
 long sys_fcntl(long fd, long cmd, long arg);
 long sys_umask(long mask);
+long sys_chdir(long path);
+long sys_fchdir(long fd);
 
 /* mm/mman.c */
 long sys_mmap(long addr, long len, long prot, long flags, long fd, long offset);

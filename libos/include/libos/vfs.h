@@ -84,6 +84,7 @@ int vfs_mkdir_p(const char *path, struct inode **out);
 long vfs_open(int dirfd, const char *path, int flags, uint32_t mode);
 void vfs_fill_stat(const struct inode *inode, struct stat *st);
 struct inode *vfs_cwd(void);
+int vfs_chdir(struct inode *dir);
 uint32_t vfs_umask(void);
 uint32_t vfs_set_umask(uint32_t mask); /* returns the old mask */
 

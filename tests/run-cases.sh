@@ -1,0 +1,69 @@
+# intravisor run, sourced by tests/run-all: what a user types, what they see.
+run_dir=$tmp/run
+mkdir -p "$run_dir"
+show_env=$build/test/run-progs/show_env
+hello=$build/apps/13.libhello.so/rootfs
+
+# expect_run NAME STATUS EXPECTED-STDOUT-TEXT COMMAND...
+expect_run() {
+	name=run/$1 want_rc=$2
+	printf '%s' "$3" >"$run_dir/want"
+	shift 3
+	timeout 20 "$@" >"$run_dir/out" 2>"$run_dir/err"
+	rc=$?
+	if [ "$rc" -eq "$want_rc" ] && cmp -s "$run_dir/want" "$run_dir/out"; then
+		pass "$name"
+	else
+		{ echo "status $rc (want $want_rc)"; diff "$run_dir/want" "$run_dir/out"; cat "$run_dir/err"; } >"$run_dir/diff"
+		fail "$name" "$run_dir/diff"
+	fi
+}
+
+expect_run libhello 0 'app main
+hello world from lib
+' "$intravisor" run --lib-path "$hello/usr/lib" "$hello/app/main"
+
+expect_run defaults 0 'cwd /
+FOO=(unset)
+PATH=/usr/local/bin:/usr/bin:/bin
+greeting: (none)
+hosts: 127.0.0.1	localhost
+arg 1: [two words]
+arg 2: [-v]
+' "$intravisor" run "$show_env" 'two words' -v
+
+printf 'hello from the host\n' >"$run_dir/greeting"
+expect_run options 0 'cwd /tmp
+FOO=bar baz
+PATH=(unset)
+greeting: hello from the host
+hosts: 127.0.0.1	localhost
+' "$intravisor" run --env 'FOO=bar baz' --cwd /tmp --file "$run_dir/greeting:/data/greeting" "$show_env"
+
+expect_run exit-status 42 '1 arguments: [x]
+' "$intravisor" run "$build/test/rootfs/app/exit_status" x
+
+rm -rf "$run_dir/yaml" && mkdir -p "$run_dir/yaml"
+expect_run print-yaml 0 '' "$intravisor" run --print-yaml "$run_dir/yaml" --file "$run_dir/greeting:/data/greeting" "$show_env" one
+expect_run print-yaml-then-y 0 'cwd /
+FOO=(unset)
+PATH=/usr/local/bin:/usr/bin:/bin
+greeting: hello from the host
+hosts: 127.0.0.1	localhost
+arg 1: [one]
+' "$intravisor" -y "$run_dir/yaml/show_env.yaml"
+
+expect_error run-missing-program 127 "intravisor: run: $run_dir/nothing: No such file or directory" \
+	"$intravisor" run "$run_dir/nothing"
+expect_error run-glibc-program 126 "intravisor: run: /bin/true: not a musl-uni program (its interpreter is $(readelf -lW /bin/true | sed -n 's/.*Requesting program interpreter: \(.*\)]/\1/p')); build it with uni-cc" \
+	"$intravisor" run /bin/true
+expect_error run-missing-library 127 "intravisor: run: $hello/app/main needs libso_test.so, found neither in --lib-path nor in $(realpath "$build/sysroot/usr/lib")" \
+	"$intravisor" run "$hello/app/main"
+expect_error run-bad-option 2 "usage: intravisor run [OPTIONS] PROG [ARGS...]" \
+	"$intravisor" run --frobnicate "$show_env"
+expect_error run-bad-memory 2 "intravisor: run: --memory 12345: expected a multiple of 4 KiB from 16M to 131055G" \
+	"$intravisor" run --memory 12345 "$show_env"
+expect_error run-bad-file 2 "intravisor: run: --file nocolon: expected HOST:GUEST" \
+	"$intravisor" run --file nocolon "$show_env"
+expect_error run-twice-added 1 "intravisor: run: /app/show_env is added twice" \
+	"$intravisor" run --file "$run_dir/greeting:/app/show_env" "$show_env"
