@@ -15,7 +15,7 @@ COMMON_CFLAGS := -std=gnu11 $(WARN) -O2 -g -MMD -MP -Iinclude -Iarch/$(ARCH)
 MONITOR_CFLAGS := $(COMMON_CFLAGS) -Imonitor -Ilibos/include -D_GNU_SOURCE -fstack-protector-strong
 MONITOR_LIBS := -lyaml -lcrypto
 MONITOR_SRCS := $(wildcard monitor/*.c) arch/$(ARCH)/cpu.c libos/fs/cpio.c
-MONITOR_ASM := arch/$(ARCH)/hostcall_gate.S arch/$(ARCH)/cvm_switch.S
+MONITOR_ASM := arch/$(ARCH)/hostcall_gate.S arch/$(ARCH)/cvm_switch.S arch/$(ARCH)/signal_entry.S
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS) $(MONITOR_ASM))
 
 # The LibOS: freestanding, position-independent, no TLS, no SSE (the app's
@@ -133,7 +133,8 @@ $(BUILD)/test/root.cpio: $(patsubst %,$(BUILD)/test/rootfs/app/%,$(CONFORMANCE) 
 # --- unit tests: host builds under AddressSanitizer and UBSan ---------------
 UNIT_CFLAGS := -std=gnu11 $(WARN) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-Iinclude
-LIBOS_UNIT_CFLAGS := $(UNIT_CFLAGS) -Itests/unit/shim -Iarch/$(ARCH) -Ilibos/include -I$(BUILD)/gen
+# -ffreestanding as for the real LibOS: <linux/stat.h> then keeps S_ISDIR and friends.
+LIBOS_UNIT_CFLAGS := $(UNIT_CFLAGS) -ffreestanding -Itests/unit/shim -Iarch/$(ARCH) -Ilibos/include -I$(BUILD)/gen
 LIBOS_UNIT_SRCS := tests/unit/shim/fake_monitor.c libos/fs/vfs.c libos/fs/ramfs.c \
 	libos/fs/fdtable.c libos/fs/devfs.c libos/fs/sys_file.c libos/core/uaccess.c libos/mm/mman.c \
 	libos/mm/vma.c libos/mm/kmalloc.c libos/core/format.c libos/core/log.c

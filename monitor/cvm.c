@@ -17,6 +17,7 @@
 #include <uni/boot.h>
 #include "cap.h"
 #include "cpu.h"
+#include "crash.h"
 #include "cvm.h"
 #include "hostcall.h"
 #include "log.h"
@@ -230,8 +231,12 @@ static int deploy_libos(struct cvm *c)
 /* musl's ld.so relocates itself. */
 static int deploy_app(struct cvm *c)
 {
+	char err[256];
+
 	if (load_runtime(c) || protect_segments(c))
 		return -1;
+	if (elf_symbol(&c->elf, "_dl_debug_addr", &c->debug_addr_vaddr, err, sizeof(err)))
+		c->debug_addr_vaddr = 0; /* crash reports give raw addresses */
 	c->stack_size = APP_STACK_SIZE;
 	c->stack_top = c->cfg->end;
 	return guard_below(c->stack_top - c->stack_size);
@@ -554,8 +559,8 @@ static int run_pair(struct deployment *dep, struct cvm *app)
 	if (prepare_boot(libos, &boot))
 		return -1;
 	gate_attach(gate, app);
-	if (cpu_set_gs_base((uint64_t)gate)) {
-		log_error("cannot set the gate block (%%gs): %s", strerror(errno));
+	if (cpu_set_gs_base((uint64_t)gate) || crash_handlers_install()) {
+		log_error("cannot set up the thread for cVMs: %s", strerror(errno));
 		return -1;
 	}
 

@@ -27,6 +27,7 @@ struct cvm {
 	struct cvm *server; /* the LibOS serving this cVM's system calls */
 	struct cvm *client; /* the app a LibOS serves */
 	uint64_t syscall_gate, boot_entry; /* a LibOS's entry points */
+	uint64_t debug_addr_vaddr; /* an app's ld.so: _dl_debug_addr, for crash reports */
 	uint8_t sha256[32];
 };
 

@@ -12,6 +12,7 @@
 #include <uni/gate.h>
 #include <uni/hostcall.h>
 #include "cpu.h"
+#include "crash.h"
 #include "cvm.h"
 #include "hostcall.h"
 #include "log.h"
@@ -121,6 +122,10 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2)
 		if (!caller_may_use(gate, a0, a1))
 			return -EFAULT;
 		return log_line(gate, (const char *)a0, a1);
+	case HC_KILLED:
+		if (a0 < 1 || a0 > 64)
+			return -EINVAL;
+		crash_cvm_killed((int)a0, 0, 0);
 	case HC_TRACE:
 		if (!caller_may_use(gate, a0, a1))
 			return -EFAULT;
@@ -137,7 +142,7 @@ long hostcall_dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	struct gate_block *gate = cpu_gs_base();
 	long args[5] = { a0, a1, a2, a3, a4 };
 
-	if (nr == HC_EXIT)
+	if (nr == HC_EXIT || nr == HC_KILLED)
 		trace_hostcall(nr, args, 0);
 	long result = serve(gate, nr, a0, a1, a2);
 	trace_hostcall(nr, args, result);

@@ -11,6 +11,7 @@ static const char *const hostcall_names[HC_COUNT] = {
 	[HC_MAP] = "map",	    [HC_PROTECT] = "protect",	    [HC_CLOCK_GETTIME] = "clock_gettime",
 	[HC_GETRANDOM] = "getrandom", [HC_SET_APP_FS] = "set_app_fs", [HC_TTY_IOCTL] = "tty_ioctl",
 	[HC_UNAME] = "uname",	    [HC_LOG] = "log",		    [HC_TRACE] = "trace",
+	[HC_KILLED] = "killed",
 };
 
 int trace_configure(const char *value, char *err, size_t errlen)

@@ -67,3 +67,16 @@ expect_error run-bad-file 2 "intravisor: run: --file nocolon: expected HOST:GUES
 	"$intravisor" run --file nocolon "$show_env"
 expect_error run-twice-added 1 "intravisor: run: /app/show_env is added twice" \
 	"$intravisor" run --file "$run_dir/greeting:/app/show_env" "$show_env"
+
+segv=$build/test/run-progs/segv
+segv_at=$(objdump -d "$segv" | awk '/movl +\$0x[0-9a-f]+,0x0$/ { sub(":", "", $1); print $1; exit }')
+expect_error run-segv-report 139 "intravisor: cVM 'segv' killed by SIGSEGV at 0x0 (in /app/segv+0x$segv_at)" \
+	"$intravisor" run "$segv"
+expect_run run-segv-output 139 'before the fault
+' "$intravisor" run "$segv"
+
+expect_run run-abort 134 'raise(SIGUSR1) ignored: 0
+raise(SIGCHLD) default-ignored: 0
+' "$intravisor" run "$build/test/run-progs/abort"
+expect_error run-abort-report 134 "intravisor: cVM 'abort' killed by SIGABRT" \
+	"$intravisor" run "$build/test/run-progs/abort"

@@ -18,6 +18,7 @@ enum hostcall_nr {
 	HC_UNAME, /* (struct utsname *) */
 	HC_LOG, /* (buf, len): a line for the monitor's log (stderr) */
 	HC_TRACE, /* (buf, len): a line for the trace output (intravisor --strace) */
+	HC_KILLED, /* (sig): a signal's default action ended the app; does not return */
 	HC_COUNT
 };
 

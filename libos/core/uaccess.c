@@ -7,9 +7,11 @@
 
 int cvm_ptr_ok(const void *ptr, size_t len, int prot)
 {
+	if (!len)
+		return 0; /* like access_ok(): an empty range is never a fault */
 	if (!uni_cap_covers(&current_gate()->app_ddc, (uintptr_t)ptr, len))
 		return -EFAULT;
-	return len ? mm_check_access((uintptr_t)ptr, len, prot) : 0;
+	return mm_check_access((uintptr_t)ptr, len, prot);
 }
 
 int copy_from_cvm(void *dst, const void *src, size_t len)

@@ -77,9 +77,15 @@ static long console_ioctl(struct file *file, unsigned long request, unsigned lon
 	return hostcall(HC_TTY_IOCTL, console_fd(file), (long)request, (long)arg, 0, 0);
 }
 
-static const struct file_ops null_fops = { .read = null_read, .write = null_write, .seekable = 1 };
-static const struct file_ops zero_fops = { .read = zero_read, .write = null_write, .seekable = 1 };
-static const struct file_ops full_fops = { .read = zero_read, .write = full_write, .seekable = 1 };
+static const struct file_ops null_fops = {
+	.read = null_read, .write = null_write, .seekable = 1, .seek_stays_at_zero = 1
+};
+static const struct file_ops zero_fops = {
+	.read = zero_read, .write = null_write, .seekable = 1, .seek_stays_at_zero = 1
+};
+static const struct file_ops full_fops = {
+	.read = zero_read, .write = full_write, .seekable = 1, .seek_stays_at_zero = 1
+};
 static const struct file_ops random_fops = { .read = random_read, .write = null_write };
 static const struct file_ops console_fops = {
 	.read = console_read, .write = console_write, .ioctl = console_ioctl

@@ -12,7 +12,9 @@ struct file *file_new(struct inode *inode, int flags)
 
 	if (file) {
 		file->inode = inode;
-		file->flags = flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC);
+		/* x86-64 Linux forces O_LARGEFILE on every open file. */
+		file->flags = (flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)) |
+			      O_LARGEFILE;
 		file->refs = 1;
 	}
 	return file;

@@ -22,13 +22,13 @@ static int writable(const struct file *file)
 	return (file->flags & O_ACCMODE) != O_RDONLY && !(file->flags & O_PATH);
 }
 
+/* Counts are size_t: a "negative" one is huge and clamped, then its buffer
+ * fails the pointer check, as on Linux. */
 static long do_read(struct file *file, long buf, long len, uint64_t *pos)
 {
 	if (!file || !readable(file))
 		return -EBADF;
-	if (len < 0)
-		return -EINVAL;
-	if (len > MAX_RW_COUNT)
+	if ((unsigned long)len > MAX_RW_COUNT)
 		len = MAX_RW_COUNT;
 	if (cvm_ptr_ok((void *)buf, (size_t)len, PROT_WRITE))
 		return -EFAULT;
@@ -39,9 +39,7 @@ static long do_write(struct file *file, long buf, long len, uint64_t *pos)
 {
 	if (!file || !writable(file))
 		return -EBADF;
-	if (len < 0)
-		return -EINVAL;
-	if (len > MAX_RW_COUNT)
+	if ((unsigned long)len > MAX_RW_COUNT)
 		len = MAX_RW_COUNT;
 	if (cvm_ptr_ok((void *)buf, (size_t)len, PROT_READ))
 		return -EFAULT;
@@ -145,6 +143,8 @@ long sys_lseek(long fd, long offset, long whence)
 		return -EBADF;
 	if (!file->inode->fops->seekable)
 		return -ESPIPE;
+	if (file->inode->fops->seek_stays_at_zero)
+		return whence <= SEEK_END ? 0 : -EINVAL;
 	switch (whence) {
 	case SEEK_SET:
 		base = 0;

@@ -98,12 +98,22 @@ static int walk(struct inode *dir, const char *path, int flags, int *follows, st
 		}
 		if (S_ISLNK(next->mode) && (!last || (flags & LOOKUP_FOLLOW) || out->trailing_slash)) {
 			char target[PATH_MAX];
+			int trailing_slash = last && out->trailing_slash;
 			if (++*follows > SYMLINK_MAX_FOLLOW)
 				return -ELOOP;
+			if (next->size >= sizeof(target))
+				return -ENAMETOOLONG;
 			memcpy(target, next->data, next->size);
 			target[next->size] = 0;
 			int err = walk(dir, target, LOOKUP_FOLLOW, follows, out);
-			if (err || last)
+			if (last) {
+				/* "link/" asks for a directory whatever the target's spelling */
+				out->trailing_slash |= trailing_slash;
+				if (!err && trailing_slash && out->inode && !S_ISDIR(out->inode->mode))
+					return -ENOTDIR;
+				return err;
+			}
+			if (err)
 				return err;
 			if (!out->inode)
 				return -ENOENT;
@@ -125,6 +135,7 @@ int vfs_lookup(int dirfd, const char *path, int flags, struct lookup *out)
 	struct inode *dir;
 	int follows = 0;
 
+	memset(out, 0, sizeof(*out));
 	if (!*path)
 		return -ENOENT;
 	int err = start_dir(dirfd, path, &dir);
@@ -178,8 +189,15 @@ static int may_open(struct inode *inode, int flags)
 long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 {
 	struct lookup lk;
-	int err = vfs_lookup(dirfd, path, (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &lk);
+	/* O_CREAT|O_EXCL never follows a symlink in the last component (open(2)). */
+	int exclusive = (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL);
+	int err = vfs_lookup(dirfd, path, (flags & O_NOFOLLOW) || exclusive ? 0 : LOOKUP_FOLLOW,
+			     &lk);
 
+	/* "file/" with O_CREAT names a directory that cannot be created. */
+	if (err == -ENOTDIR && (flags & O_CREAT) && lk.trailing_slash && lk.inode &&
+	    !S_ISDIR(lk.inode->mode))
+		return -EISDIR;
 	if (err)
 		return err;
 	struct inode *inode = lk.inode;
@@ -195,12 +213,13 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 		if (err)
 			return err;
 	} else {
-		if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		if (exclusive)
 			return -EEXIST;
 		err = may_open(inode, flags);
 		if (err)
 			return err;
-		if ((flags & O_TRUNC) && S_ISREG(inode->mode) && (flags & O_ACCMODE) != O_RDONLY)
+		/* Linux truncates even for O_RDONLY (open(2): "unspecified"). */
+		if ((flags & O_TRUNC) && S_ISREG(inode->mode))
 			ramfs_truncate(inode, 0);
 	}
 	if (!inode->fops)

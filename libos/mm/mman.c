@@ -97,7 +97,9 @@ long sys_mmap(long addr_arg, long len_arg, long prot, long flags, long fd, long 
 	struct file *file = 0;
 	long err;
 
-	if (!len || (offset & (PAGE_SIZE - 1)) || (prot & ~PROT_ALL))
+	/* Linux ignores prot bits it does not know in mmap (not in mprotect). */
+	prot &= PROT_ALL;
+	if (!len || (offset & (PAGE_SIZE - 1)))
 		return -EINVAL;
 	if (len > mm.region_end - mm.region_base)
 		return -ENOMEM;
@@ -110,6 +112,8 @@ long sys_mmap(long addr_arg, long len_arg, long prot, long flags, long fd, long 
 	default:
 		return -EINVAL;
 	}
+	if ((flags & MAP_ANONYMOUS) && (flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
+		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS)) {
 		file = fd_get((int)fd);
 		if (!file)
@@ -226,7 +230,8 @@ long sys_brk(long requested_arg)
 	/* Like Linux, a request that cannot be met returns the old break. */
 	if (requested < mm.brk_base || requested > mm.brk_limit)
 		return (long)mm.brk;
-	if (new_end > old_end && map_pages(old_end, new_end - old_end, PROT_READ | PROT_WRITE))
+	if (new_end > old_end && (!vma_range_free(old_end, new_end) ||
+				  map_pages(old_end, new_end - old_end, PROT_READ | PROT_WRITE)))
 		return (long)mm.brk;
 	if (new_end < old_end) {
 		hostcall(HC_MAP, (long)new_end, (long)(old_end - new_end), PROT_NONE, 0, 0);

@@ -52,5 +52,9 @@ long sys_clock_gettime(long clock, long ts);
 /* core/signal.c */
 long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize);
 long sys_rt_sigprocmask(long how, long set, long oldset, long sigsetsize);
+long sys_rt_sigpending(long set, long sigsetsize);
+long sys_kill(long pid, long sig);
+long sys_tkill(long tid, long sig);
+long sys_tgkill(long tgid, long tid, long sig);
 
 #endif

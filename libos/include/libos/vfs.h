@@ -27,6 +27,7 @@ struct file_ops {
 	/* arg is the app's raw argument: pointers go through uaccess. */
 	long (*ioctl)(struct file *file, unsigned long request, unsigned long arg);
 	int seekable; /* else lseek gives ESPIPE */
+	int seek_stays_at_zero; /* lseek succeeds and returns 0 (/dev/null, /dev/zero) */
 };
 
 struct dir_entry {

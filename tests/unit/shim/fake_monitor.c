@@ -5,7 +5,6 @@
 #include <sys/mman.h>
 #include <time.h>
 #include <linux/utsname.h>
-#include <uni/hostcall.h>
 #include "fake_monitor.h"
 
 struct gate_block test_gate;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <uni/boot.h>
 #include <uni/gate.h>
+#include <uni/hostcall.h>
 
 /* High enough to stay clear of the test's own mappings and of ASan's allocator (0x6000...). */
 #define FAKE_APP_BASE 0x200000000000UL

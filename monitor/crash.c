@@ -1,0 +1,149 @@
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+#include <unistd.h>
+#include <uni/gate.h>
+#include "cpu.h"
+#include "crash.h"
+#include "cvm.h"
+#include "hostcall.h"
+
+#define ALT_STACK_SIZE (64 << 10)
+
+void crash_signal_entry(int sig, siginfo_t *info, void *context);
+void crash_signal(int sig, siginfo_t *info, void *context);
+
+static const int fault_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
+
+/* musl's ld.so keeps its loaded objects in a list that starts at
+ * _dl_debug_addr->head; each begins like struct link_map. */
+struct musl_debug {
+	int version;
+	uint64_t head;
+};
+struct musl_dso {
+	uint64_t base;
+	uint64_t name;
+	uint64_t dynamic;
+	uint64_t next, prev;
+};
+
+static int app_readable(const struct cvm *app, uint64_t addr, uint64_t len)
+{
+	return uni_cap_covers(&app->ddc, addr, len);
+}
+
+/* "FILE+0xOFFSET" for an address of the app, from ld.so's list of loaded
+ * objects: the one with the highest base at or below ip. */
+static void describe_app_address(const struct cvm *app, uint64_t ip, char *out, size_t size)
+{
+	uint64_t best_base = 0, best_name = 0;
+	uint64_t debug_ptr_at = app->load_base + app->debug_addr_vaddr;
+
+	snprintf(out, size, "0x%lx", (unsigned long)ip);
+	if (!app->debug_addr_vaddr || !app_readable(app, debug_ptr_at, 8))
+		return;
+	uint64_t debug = *(uint64_t *)debug_ptr_at;
+	if (!app_readable(app, debug, sizeof(struct musl_debug)))
+		return;
+	uint64_t dso = ((struct musl_debug *)debug)->head;
+	for (int n = 0; n < 4096 && dso && app_readable(app, dso, sizeof(struct musl_dso)); n++) {
+		const struct musl_dso *d = (const struct musl_dso *)dso;
+		if (d->base <= ip && d->base >= best_base) {
+			best_base = d->base;
+			best_name = d->name;
+		}
+		dso = d->next;
+	}
+	if (!best_name || !app_readable(app, best_name, 1))
+		return;
+	const char *name = (const char *)best_name;
+	size_t max = app->ddc.base + app->ddc.length - best_name;
+	snprintf(out, size, "%.*s+0x%lx", (int)strnlen(name, max < 256 ? max : 256), name,
+		 (unsigned long)(ip - best_base));
+}
+
+static void say(const char *text)
+{
+	size_t len = strlen(text);
+
+	while (len) {
+		ssize_t n = write(2, text, len);
+		if (n <= 0)
+			return;
+		text += n;
+		len -= (size_t)n;
+	}
+}
+
+void crash_cvm_killed(int sig, uint64_t addr, uint64_t ip)
+{
+	struct gate_block *gate = cpu_gs_base();
+	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
+	char where[512], line[1024];
+
+	if (ip) {
+		describe_app_address(app, ip, where, sizeof(where));
+		snprintf(line, sizeof(line), "intravisor: cVM '%s' killed by SIG%s at 0x%lx (in %s)\n",
+			 app->cfg->name, sigabbrev_np(sig), (unsigned long)addr, where);
+	} else {
+		snprintf(line, sizeof(line), "intravisor: cVM '%s' killed by SIG%s\n", app->cfg->name,
+			 sigabbrev_np(sig));
+	}
+	say(line);
+	cvm_leave(gate, 128 + sig);
+}
+
+void crash_signal(int sig, siginfo_t *info, void *context)
+{
+	ucontext_t *uc = context;
+	uint64_t ip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+	uint64_t addr = sig == SIGSEGV || sig == SIGBUS ? (uint64_t)info->si_addr : ip;
+	struct gate_block *gate = cpu_gs_base();
+	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
+	char line[512];
+
+	if (app && uni_cap_covers(&app->ddc, ip, 1))
+		crash_cvm_killed(sig, addr, ip);
+	if (app && app->server && uni_cap_covers(&app->server->ddc, ip, 1)) {
+		snprintf(line, sizeof(line),
+			 "intravisor: internal error: LibOS cVM '%s' got SIG%s at 0x%lx (in %s+0x%lx)\n",
+			 app->server->cfg->name, sigabbrev_np(sig), (unsigned long)addr,
+			 app->server->cfg->runtime_name, (unsigned long)(ip - app->server->load_base));
+		say(line);
+		cvm_leave(gate, 128 + sig);
+	}
+	snprintf(line, sizeof(line), "intravisor: internal error: SIG%s at 0x%lx in the monitor (ip 0x%lx)\n",
+		 sigabbrev_np(sig), (unsigned long)addr, (unsigned long)ip);
+	say(line);
+	signal(sig, SIG_DFL); /* returning re-runs the instruction: the default action */
+}
+
+int crash_handlers_install(void)
+{
+	static void *alt_stack;
+	struct sigaction action = { 0 };
+
+	if (!alt_stack) {
+		alt_stack = mmap(NULL, ALT_STACK_SIZE, PROT_READ | PROT_WRITE,
+				 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (alt_stack == MAP_FAILED) {
+			alt_stack = NULL;
+			return -1;
+		}
+		stack_t ss = { .ss_sp = alt_stack, .ss_size = ALT_STACK_SIZE };
+		if (sigaltstack(&ss, NULL))
+			return -1;
+	}
+	action.sa_sigaction = crash_signal_entry;
+	/* NODEFER: leaving the handler for the monitor must not leave it blocked. */
+	action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+	sigemptyset(&action.sa_mask);
+	for (size_t i = 0; i < sizeof(fault_signals) / sizeof(fault_signals[0]); i++)
+		if (sigaction(fault_signals[i], &action, NULL))
+			return -1;
+	return 0;
+}
