@@ -171,6 +171,13 @@ $(BUILD)/test/elf_fixture.so: tests/unit/elf_fixture.c
 	@mkdir -p $(@D)
 	$(CC) -shared -nostdlib -fPIC -O1 -Wl,-z,now -Wl,-Bsymbolic -o $@ $<
 
+# The man page and bash completion are generated from the monitor's option
+# tables; make check fails when the committed copies are stale.
+.PHONY: docs
+docs: $(BIN)/intravisor
+	$(BIN)/intravisor --man >docs/intravisor.1
+	$(BIN)/intravisor --bash-completion >tools/intravisor.bash-completion
+
 clean:
 	rm -rf $(BUILD)/bin $(BUILD)/lib $(BUILD)/monitor-obj $(BUILD)/libos-obj $(BUILD)/gen \
 	  $(BUILD)/apps $(BUILD)/test

@@ -10,6 +10,7 @@
 #include "crash.h"
 #include "cvm.h"
 #include "hostcall.h"
+#include "log.h"
 
 #define ALT_STACK_SIZE (64 << 10)
 
@@ -71,7 +72,7 @@ static void say(const char *text)
 	size_t len = strlen(text);
 
 	while (len) {
-		ssize_t n = write(2, text, len);
+		ssize_t n = write(log_fd(), text, len);
 		if (n <= 0)
 			return;
 		text += n;

@@ -66,8 +66,7 @@ static long log_line(const struct gate_block *gate, const char *buf, long len)
 {
 	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
 
-	fprintf(stderr, "intravisor: [%s] %.*s\n", app && app->server ? app->server->cfg->name : "?",
-		(int)len, buf);
+	log_info("[%s] %.*s", app && app->server ? app->server->cfg->name : "?", (int)len, buf);
 	return 0;
 }
 

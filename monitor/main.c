@@ -6,30 +6,24 @@
 #include "config.h"
 #include "cvm.h"
 #include "log.h"
+#include "options.h"
 #include "run.h"
 #include "trace.h"
 
 static void usage(FILE *out)
 {
-	fprintf(out, "usage: intravisor [-v]... -y FILE.yaml\n"
-		     "       intravisor run [OPTIONS] PROG [ARGS...]   (intravisor run --help)\n"
-		     "  -y, --yaml FILE   deploy and run the cVMs described in FILE\n"
-		     "  -v, --verbose     print the seed's detail (segments, capabilities); twice: more\n"
-		     "  --strace[=ITEM,...]  trace every system call the LibOS serves, like strace;\n"
-		     "                    ITEM: 'host' (host calls too), 'time' (durations), or a file\n"
-		     "  -h, --help        this text\n"
-		     "Exit status: the app's exit status; 1 if deployment failed; 2 for bad usage.\n");
+	options_usage(out,
+		      "usage: intravisor [-v]... -y FILE.yaml\n"
+		      "       intravisor run [OPTIONS] PROG [ARGS...]   (intravisor run --help)\n"
+		      "Exit status: the app's; 128+N if signal N ended it; 1 if deployment failed; "
+		      "2 for bad usage.\n",
+		      main_options);
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "yaml", required_argument, NULL, 'y' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "strace", optional_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option options[OPTIONS_MAX + 1];
+	char shorts[2 * OPTIONS_MAX + 2];
 	const char *yaml = NULL;
 	struct config cfg = { 0 };
 	struct deployment dep;
@@ -38,7 +32,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && !strcmp(argv[1], "run"))
 		return run_main(argc - 1, argv + 1);
-	while ((opt = getopt_long(argc, argv, "y:vh", options, NULL)) != -1) {
+	options_getopt(main_options, options, shorts);
+	while ((opt = getopt_long(argc, argv, shorts, options, NULL)) != -1) {
 		switch (opt) {
 		case 'y':
 			yaml = optarg;
@@ -49,12 +44,22 @@ int main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 0;
-		case 'S':
+		case OPT_STRACE:
 			if (trace_configure(optarg, err, sizeof(err))) {
 				log_error("%s", err);
 				return 2;
 			}
 			break;
+		case OPT_LOG:
+			if (log_to_file(optarg))
+				return 2;
+			break;
+		case OPT_MAN:
+			options_man(stdout);
+			return 0;
+		case OPT_COMPLETION:
+			options_bash_completion(stdout);
+			return 0;
 		default:
 			usage(stderr);
 			return 2;

@@ -15,6 +15,7 @@
 #include "cvm.h"
 #include "elf.h"
 #include "log.h"
+#include "options.h"
 #include "rootfs.h"
 #include "run.h"
 #include "trace.h"
@@ -56,20 +57,13 @@ static const char *const etc_files[][2] = {
 
 static void run_usage(FILE *out)
 {
-	fprintf(out,
-		"usage: intravisor run [OPTIONS] PROG [ARGS...]\n"
-		"Run PROG, built with uni-cc, in a fresh LibOS and musl cVM pair.\n"
-		"  --file HOST:GUEST   add a host file or directory tree at GUEST\n"
-		"  --rootfs DIR|FILE.cpio  start the root file system from a tree or an archive\n"
-		"  --lib-path DIR      look for the program's shared libraries in DIR too\n"
-		"  --cwd DIR           the program's working directory (default /)\n"
-		"  --env K=V           set an environment variable (default: PATH and HOME)\n"
-		"  --memory SIZE       size of the app's region: bytes, or with K, M or G (default 1G)\n"
-		"  --print-yaml DIR    write DIR/NAME.yaml and DIR/NAME.cpio for intravisor -y, and stop\n"
-		"  --strace[=ITEM,...] trace system calls (see intravisor --help)\n"
-		"  -v, --verbose       more detail on stderr\n"
-		"Exit status: the program's; 128+N if signal N ended it; 127 if PROG is missing;\n"
-		"126 if it cannot be run under musl-uni; 2 for bad usage; 1 if deployment failed.\n");
+	options_usage(out,
+		      "usage: intravisor run [OPTIONS] PROG [ARGS...]\n"
+		      "Run PROG, built with uni-cc, in a fresh LibOS and musl cVM pair.\n"
+		      "Exit status: the program's; 128+N if signal N ended it; 127 if PROG or a "
+		      "library is missing;\n126 if it cannot be run under musl-uni; 2 for bad usage; "
+		      "1 if deployment failed.\n",
+		      run_options);
 }
 
 static int parse_size(const char *text, uint64_t *out)
@@ -92,19 +86,8 @@ static int parse_size(const char *text, uint64_t *out)
 
 static int parse_options(int argc, char **argv, struct run_request *req)
 {
-	static const struct option options[] = {
-		{ "file", required_argument, NULL, 'f' },
-		{ "rootfs", required_argument, NULL, 'r' },
-		{ "lib-path", required_argument, NULL, 'L' },
-		{ "cwd", required_argument, NULL, 'c' },
-		{ "env", required_argument, NULL, 'e' },
-		{ "memory", required_argument, NULL, 'm' },
-		{ "print-yaml", required_argument, NULL, 'p' },
-		{ "strace", optional_argument, NULL, 'S' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct option options[OPTIONS_MAX + 1];
+	char shorts[2 * OPTIONS_MAX + 2];
 	static char *files[CONFIG_MAX_ARGS];
 	char err[1024];
 	int opt;
@@ -113,10 +96,11 @@ static int parse_options(int argc, char **argv, struct run_request *req)
 	req->files = files;
 	argv[0] = "intravisor run"; /* how getopt names us in its messages */
 	optind = 1;
-	/* '+': options end at PROG; PROG's own options are its arguments. */
-	while ((opt = getopt_long(argc, argv, "+vh", options, NULL)) != -1) {
+	/* Options end at PROG: PROG's own options are its arguments. */
+	options_getopt(run_options, options, shorts);
+	while ((opt = getopt_long(argc, argv, shorts, options, NULL)) != -1) {
 		switch (opt) {
-		case 'f':
+		case OPT_FILE:
 			if (!strchr(optarg, ':') || req->nfiles == CONFIG_MAX_ARGS) {
 				log_error("run: --file %s: %s", optarg,
 					  strchr(optarg, ':') ? "too many --file options"
@@ -125,17 +109,17 @@ static int parse_options(int argc, char **argv, struct run_request *req)
 			}
 			files[req->nfiles++] = optarg;
 			break;
-		case 'r':
+		case OPT_ROOTFS:
 			req->base_rootfs = optarg;
 			break;
-		case 'L':
+		case OPT_LIB_PATH:
 			if (req->nlib_paths == MAX_LIB_PATHS) {
 				log_error("run: more than %d --lib-path options", MAX_LIB_PATHS);
 				return -1;
 			}
 			req->lib_paths[req->nlib_paths++] = optarg;
 			break;
-		case 'c':
+		case OPT_CWD:
 			if (optarg[0] != '/' || strlen(optarg) >= 256) {
 				log_error("run: --cwd %s: must be an absolute path under 256 bytes",
 					  optarg);
@@ -143,7 +127,7 @@ static int parse_options(int argc, char **argv, struct run_request *req)
 			}
 			req->cwd = optarg;
 			break;
-		case 'e':
+		case OPT_ENV:
 			if (!strchr(optarg, '=') || optarg[0] == '=' || req->nenv == DEPLOY_MAX_ENV ||
 			    strlen(optarg) > 4096) {
 				log_error("run: --env %s: expected K=V (at most %d, 4 KiB each)", optarg,
@@ -152,7 +136,7 @@ static int parse_options(int argc, char **argv, struct run_request *req)
 			}
 			req->envp[req->nenv++] = optarg;
 			break;
-		case 'm':
+		case OPT_MEMORY:
 			if (parse_size(optarg, &req->memory) || req->memory % 4096 ||
 			    req->memory < APP_MIN_SIZE ||
 			    req->memory > CONFIG_USER_SPACE_END - APP_BASE) {
@@ -162,14 +146,18 @@ static int parse_options(int argc, char **argv, struct run_request *req)
 				return -1;
 			}
 			break;
-		case 'p':
+		case OPT_PRINT_YAML:
 			req->print_yaml = optarg;
 			break;
-		case 'S':
+		case OPT_STRACE:
 			if (trace_configure(optarg, err, sizeof(err))) {
 				log_error("%s", err);
 				return -1;
 			}
+			break;
+		case OPT_LOG:
+			if (log_to_file(optarg))
+				return -1;
 			break;
 		case 'v':
 			log_level++;

@@ -80,3 +80,26 @@ raise(SIGCHLD) default-ignored: 0
 ' "$intravisor" run "$build/test/run-progs/abort"
 expect_error run-abort-report 134 "intravisor: cVM 'abort' killed by SIGABRT" \
 	"$intravisor" run "$build/test/run-progs/abort"
+
+# The man page and completion in the repository match the option tables.
+"$intravisor" --man >"$run_dir/man"
+if cmp -s "$run_dir/man" docs/intravisor.1; then pass docs/man-page-current; else
+	diff docs/intravisor.1 "$run_dir/man" >"$run_dir/diff"; fail docs/man-page-current "$run_dir/diff"; fi
+"$intravisor" --bash-completion >"$run_dir/completion"
+if cmp -s "$run_dir/completion" tools/intravisor.bash-completion && bash -n "$run_dir/completion"; then
+	pass docs/bash-completion-current
+else
+	fail docs/bash-completion-current
+fi
+
+# --log: the report goes to the file, nothing to stderr, stdout untouched.
+rm -f "$run_dir/log"
+"$intravisor" run --log "$run_dir/log" "$segv" >"$run_dir/out" 2>"$run_dir/err"
+rc=$?
+if [ "$rc" -eq 139 ] && [ ! -s "$run_dir/err" ] && [ "$(cat "$run_dir/out")" = "before the fault" ] &&
+	grep -q "^intravisor: cVM 'segv' killed by SIGSEGV at 0x0 " "$run_dir/log"; then
+	pass run/log-file
+else
+	{ echo "status $rc"; cat "$run_dir/err" "$run_dir/log"; } >"$run_dir/diff"
+	fail run/log-file "$run_dir/diff"
+fi
