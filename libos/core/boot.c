@@ -4,6 +4,7 @@
 #include <libos/kmalloc.h>
 #include <libos/log.h>
 #include <libos/mm.h>
+#include <libos/strace.h>
 #include <libos/vfs.h>
 
 int rootfs_unpack(const void *archive, size_t size, const char *name);
@@ -39,6 +40,7 @@ __attribute__((visibility("default"))) long libos_boot(const struct libos_boot *
 	if (boot->version != LIBOS_BOOT_VERSION)
 		return -EINVAL;
 	log_verbose = (int)boot->verbose;
+	strace_flags = boot->trace_flags;
 	kmalloc_init((void *)boot->heap_base, boot->heap_size);
 	err = ramfs_init();
 	if (!err)

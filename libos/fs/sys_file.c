@@ -210,7 +210,7 @@ long sys_newfstatat(long dirfd, long path, long statbuf, long flags)
 	struct lookup lk;
 	long err;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
 		return -EINVAL;
 	err = path_from_cvm(path, buf);
 	if (err)

@@ -1,0 +1,1404 @@
+/* intravisor --strace: one line per system call in strace's own format, as
+ * strace 6.1 prints it with its defaults (-s 32, -a 40, abbreviated
+ * structures), so that a trace under musl-uni compares line by line with the
+ * trace of the same program on Linux (tests/strace/run).
+ *
+ * The monitor installs syscall_gate_traced (arch/.../syscall_gate.S) as the
+ * thread's syscall entry instead of syscall_gate; it calls syscall_traced(),
+ * which formats what the app passes, runs the handler from syscall_table,
+ * formats the result and what the call wrote, and sends the line with
+ * HC_TRACE. Each system call is one line of formats[]: the kind of each
+ * argument and of its result. Arguments up to the first one the call writes
+ * are formatted before the call, the others after it, as strace does on
+ * syscall entry and exit. App memory is read only through uaccess.h; what
+ * the app cannot read is printed as its address, as strace prints memory it
+ * cannot fetch. */
+#include <asm/prctl.h>
+#include <asm/signal.h>
+#include <asm/stat.h>
+#include <asm/termios.h>
+#include <asm/unistd.h>
+#include <linux/fcntl.h>
+#include <linux/limits.h>
+#include <linux/mman.h>
+#include <linux/random.h>
+#include <linux/stat.h>
+#include <linux/time.h>
+#include <linux/time_types.h>
+#include <linux/uio.h>
+#include <linux/utsname.h>
+#include <uni/boot.h>
+#include <libos/errno.h>
+#include <libos/host.h>
+#include <libos/log.h>
+#include <libos/strace.h>
+#include <libos/string.h>
+#include <libos/syscall_table.h>
+#include <libos/uaccess.h>
+
+#define TRACE_LINE_MAX 8192 /* a longer line (a path of 4 KiB of escapes) is cut */
+#define STRLEN_MAX 32 /* strace -s 32: bytes shown of a buffer, elements of an array */
+#define RESULT_COLUMN 40 /* strace -a 40: the column of "= result" */
+#define SIGSET_BYTES 8 /* the kernel's sigset_t: 64 signals */
+#define SIGRTMIN_KERNEL 32
+#define ERRNO_MAX 4095 /* a result in [-4095, -1] is -errno */
+#define SA_INTERRUPT 0x20000000 /* glibc's historical no-op flag, which strace names */
+
+uint32_t strace_flags;
+
+/* --- the line -------------------------------------------------------------- */
+
+struct line {
+	size_t len;
+	char text[TRACE_LINE_MAX];
+};
+
+static void put_char(struct line *line, char c)
+{
+	if (line->len + 1 < sizeof(line->text))
+		line->text[line->len++] = c;
+}
+
+static void put_str(struct line *line, const char *s)
+{
+	while (*s)
+		put_char(line, *s++);
+}
+
+static __attribute__((format(printf, 2, 3))) void put_fmt(struct line *line, const char *fmt,
+							   ...)
+{
+	size_t room = sizeof(line->text) - line->len;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = kvsnprintf(line->text + line->len, room, fmt, ap);
+	va_end(ap);
+	line->len += (size_t)n < room ? (size_t)n : room - 1;
+}
+
+/* strace's PRINT_VAL_X: %#llx, so 0 is "0". */
+static void put_hex(struct line *line, uint64_t value)
+{
+	if (value)
+		put_fmt(line, "0x%lx", (unsigned long)value);
+	else
+		put_char(line, '0');
+}
+
+/* strace's printaddr. */
+static void put_addr(struct line *line, uint64_t addr)
+{
+	if (addr)
+		put_fmt(line, "0x%lx", (unsigned long)addr);
+	else
+		put_str(line, "NULL");
+}
+
+/* strace's PRINT_VAL_03O: %#03o (kvsnprintf has no octal). */
+static void put_octal(struct line *line, uint64_t value)
+{
+	char digits[24];
+	int n = 0;
+
+	do {
+		digits[n++] = (char)('0' + (value & 7));
+		value >>= 3;
+	} while (value);
+	if (digits[n - 1] != '0')
+		digits[n++] = '0';
+	while (n < 3)
+		digits[n++] = '0';
+	while (n)
+		put_char(line, digits[--n]);
+}
+
+/* --- symbolic constants: strace's xlat tables, in strace's order ---------- */
+
+struct xlat {
+	uint64_t value;
+	const char *name;
+};
+
+struct xlat_table {
+	const struct xlat *items;
+	size_t count;
+	const char *unknown; /* the comment after an unnamed value: SEEK_??? */
+};
+
+#define X(name) { name, #name }
+
+static const struct xlat open_access_modes[] = {
+	X(O_RDONLY), X(O_WRONLY), X(O_RDWR), X(O_ACCMODE),
+};
+static const struct xlat open_flags[] = {
+	X(O_CREAT), X(O_EXCL), X(O_NOCTTY), X(O_TRUNC), X(O_APPEND), X(O_NONBLOCK), X(O_SYNC),
+	X(__O_SYNC), X(O_DSYNC), X(O_DIRECT), X(O_LARGEFILE), X(O_NOFOLLOW), X(O_NOATIME),
+	X(O_CLOEXEC), X(O_PATH), X(O_TMPFILE), X(__O_TMPFILE), X(O_DIRECTORY), X(FASYNC),
+};
+static const struct xlat prot_flags[] = {
+	X(PROT_NONE), X(PROT_READ), X(PROT_WRITE), X(PROT_EXEC), X(PROT_SEM), X(PROT_GROWSDOWN),
+	X(PROT_GROWSUP),
+};
+static const struct xlat map_flags[] = {
+	X(MAP_SHARED), X(MAP_PRIVATE), X(MAP_SHARED_VALIDATE), X(MAP_FIXED), X(MAP_ANONYMOUS),
+	X(MAP_32BIT), X(MAP_NORESERVE), X(MAP_POPULATE), X(MAP_NONBLOCK), X(MAP_GROWSDOWN),
+	X(MAP_DENYWRITE), X(MAP_EXECUTABLE), X(MAP_FILE), X(MAP_LOCKED), X(MAP_STACK),
+	X(MAP_HUGETLB), X(MAP_SYNC), X(MAP_UNINITIALIZED), X(MAP_FIXED_NOREPLACE),
+};
+static const struct xlat madvise_advice[] = {
+	X(MADV_NORMAL), X(MADV_RANDOM), X(MADV_SEQUENTIAL), X(MADV_WILLNEED), X(MADV_DONTNEED),
+	X(MADV_FREE), X(MADV_REMOVE), X(MADV_DONTFORK), X(MADV_DOFORK), X(MADV_MERGEABLE),
+	X(MADV_UNMERGEABLE), X(MADV_HUGEPAGE), X(MADV_NOHUGEPAGE), X(MADV_DONTDUMP), X(MADV_DODUMP),
+	X(MADV_WIPEONFORK), X(MADV_KEEPONFORK), X(MADV_COLD), X(MADV_PAGEOUT),
+	X(MADV_POPULATE_READ), X(MADV_POPULATE_WRITE), X(MADV_DONTNEED_LOCKED), X(MADV_COLLAPSE),
+	X(MADV_HWPOISON),
+};
+static const struct xlat at_flags[] = {
+	X(AT_SYMLINK_NOFOLLOW), X(AT_REMOVEDIR), X(AT_SYMLINK_FOLLOW), X(AT_NO_AUTOMOUNT),
+	X(AT_EMPTY_PATH), X(AT_RECURSIVE),
+};
+static const struct xlat faccessat_flags[] = {
+	X(AT_SYMLINK_NOFOLLOW), X(AT_EACCESS), X(AT_EMPTY_PATH),
+};
+static const struct xlat access_modes[] = {
+	{ 0, "F_OK" }, { 4, "R_OK" }, { 2, "W_OK" }, { 1, "X_OK" },
+};
+static const struct xlat whence[] = { { 0, "SEEK_SET" }, { 1, "SEEK_CUR" }, { 2, "SEEK_END" },
+				      { 3, "SEEK_DATA" }, { 4, "SEEK_HOLE" } };
+static const struct xlat getrandom_flags[] = { X(GRND_NONBLOCK), X(GRND_RANDOM), X(GRND_INSECURE) };
+static const struct xlat fd_flags[] = { X(FD_CLOEXEC) };
+static const struct xlat fcntl_cmds[] = {
+	X(F_DUPFD), X(F_GETFD), X(F_SETFD), X(F_GETFL), X(F_SETFL), X(F_GETLK), X(F_SETLK),
+	X(F_SETLKW), X(F_SETOWN), X(F_GETOWN), X(F_SETSIG), X(F_GETSIG), X(F_SETOWN_EX),
+	X(F_GETOWN_EX), X(F_GETOWNER_UIDS), X(F_OFD_GETLK), X(F_OFD_SETLK), X(F_OFD_SETLKW),
+	X(F_SETLEASE), X(F_GETLEASE), X(F_NOTIFY), X(F_CANCELLK), X(F_DUPFD_CLOEXEC),
+	X(F_SETPIPE_SZ), X(F_GETPIPE_SZ), X(F_ADD_SEALS), X(F_GET_SEALS),
+};
+static const struct xlat sigprocmask_how[] = { X(SIG_BLOCK), X(SIG_UNBLOCK), X(SIG_SETMASK) };
+static const struct xlat sa_flags[] = {
+	X(SA_RESTORER), X(SA_ONSTACK), X(SA_RESTART), X(SA_INTERRUPT), X(SA_NODEFER),
+	X(SA_RESETHAND), X(SA_SIGINFO), X(SA_NOCLDSTOP), X(SA_NOCLDWAIT),
+};
+static const struct xlat sa_handlers[] = {
+	{ ~0UL, "SIG_ERR" }, { 0, "SIG_DFL" }, { 1, "SIG_IGN" },
+};
+static const struct xlat clock_ids[] = {
+	X(CLOCK_REALTIME), X(CLOCK_MONOTONIC), X(CLOCK_PROCESS_CPUTIME_ID),
+	X(CLOCK_THREAD_CPUTIME_ID), X(CLOCK_MONOTONIC_RAW), X(CLOCK_REALTIME_COARSE),
+	X(CLOCK_MONOTONIC_COARSE), X(CLOCK_BOOTTIME), X(CLOCK_REALTIME_ALARM),
+	X(CLOCK_BOOTTIME_ALARM), { 10, "CLOCK_SGI_CYCLE" }, X(CLOCK_TAI),
+};
+static const struct xlat cpu_clocks[] = { { 0, "CPUCLOCK_PROF" }, { 1, "CPUCLOCK_VIRT" },
+					  { 2, "CPUCLOCK_SCHED" } };
+static const struct xlat arch_prctl_codes[] = {
+	X(ARCH_SET_GS), X(ARCH_SET_FS), X(ARCH_GET_FS), X(ARCH_GET_GS), X(ARCH_GET_CPUID),
+	X(ARCH_SET_CPUID),
+};
+static const struct xlat ioctl_requests[] = {
+	X(TCGETS), X(TCSETS), X(TCSETSW), X(TCSETSF), X(TIOCGPGRP), X(TIOCSPGRP), X(TIOCGWINSZ),
+	X(TIOCSWINSZ), X(FIONREAD), X(FIONBIO), X(FIONCLEX), X(FIOCLEX),
+};
+static const struct xlat ioctl_dirs[] = {
+	{ 0, "_IOC_NONE" }, { 2, "_IOC_READ" }, { 1, "_IOC_WRITE" },
+};
+static const struct xlat mode_types[] = {
+	X(S_IFREG), X(S_IFSOCK), X(S_IFIFO), X(S_IFLNK), X(S_IFDIR), X(S_IFBLK), X(S_IFCHR),
+};
+static const struct xlat term_iflags[] = {
+	X(IGNBRK), X(BRKINT), X(IGNPAR), X(PARMRK), X(INPCK), X(ISTRIP), X(INLCR), X(IGNCR),
+	X(ICRNL), X(IUCLC), X(IXON), X(IXANY), X(IXOFF), X(IMAXBEL), X(IUTF8),
+};
+static const struct xlat term_oflags[] = {
+	X(OPOST), X(OLCUC), X(ONLCR), X(OCRNL), X(ONOCR), X(ONLRET), X(OFILL), X(OFDEL),
+};
+static const struct xlat term_nldly[] = { X(NL0), X(NL1) };
+static const struct xlat term_crdly[] = { X(CR0), X(CR1), X(CR2), X(CR3) };
+static const struct xlat term_tabdly[] = { X(XTABS), X(TAB0), X(TAB1), X(TAB2), X(TAB3) };
+static const struct xlat term_bsdly[] = { X(BS1), X(BS0) };
+static const struct xlat term_vtdly[] = { X(VT0), X(VT1) };
+static const struct xlat term_ffdly[] = { X(FF0), X(FF1) };
+static const struct xlat term_cflags[] = {
+	X(CSTOPB), X(CREAD), X(PARENB), X(PARODD), X(HUPCL), X(CLOCAL), X(CMSPAR), X(CRTSCTS),
+};
+static const struct xlat term_csize[] = { X(CS5), X(CS6), X(CS7), X(CS8) };
+static const struct xlat term_lflags[] = {
+	X(ISIG), X(ICANON), X(XCASE), X(ECHO), X(ECHOE), X(ECHOK), X(ECHONL), X(NOFLSH), X(IEXTEN),
+	X(ECHOCTL), X(ECHOPRT), X(ECHOKE), X(FLUSHO), X(PENDIN), X(TOSTOP), X(EXTPROC),
+};
+static const struct xlat baud_rates[] = {
+	X(B0), X(B50), X(B75), X(B110), X(B134), X(B150), X(B200), X(B300), X(B600), X(B1200),
+	X(B1800), X(B2400), X(B4800), X(B9600), X(B19200), X(B38400), X(B57600), X(B115200),
+	X(B230400), X(B460800), X(B500000), X(B576000), X(B921600), X(B1000000), X(B1152000),
+	X(B1500000), X(B2000000), X(B2500000), X(B3000000), X(B3500000), X(B4000000), X(BOTHER),
+};
+
+/* The tables an argument descriptor can name. */
+enum xlat_id {
+	X_OPEN, X_PROT, X_MADVISE, X_AT, X_FACCESSAT, X_ACCESS, X_WHENCE, X_GRND, X_FD,
+	X_FCNTL, X_HOW, X_SA, X_ARCH_PRCTL, X_COUNT
+};
+
+#define TABLE(items, unknown) { items, sizeof(items) / sizeof(items[0]), unknown }
+
+static const struct xlat_table xlats[X_COUNT] = {
+	[X_OPEN] = TABLE(open_flags, "O_???"),
+	[X_PROT] = TABLE(prot_flags, "PROT_???"),
+	[X_MADVISE] = TABLE(madvise_advice, "MADV_???"),
+	[X_AT] = TABLE(at_flags, "AT_???"),
+	[X_FACCESSAT] = TABLE(faccessat_flags, "AT_???"),
+	[X_ACCESS] = TABLE(access_modes, "?_OK"),
+	[X_WHENCE] = TABLE(whence, "SEEK_???"),
+	[X_GRND] = TABLE(getrandom_flags, "GRND_???"),
+	[X_FD] = TABLE(fd_flags, "FD_???"),
+	[X_FCNTL] = TABLE(fcntl_cmds, "F_???"),
+	[X_HOW] = TABLE(sigprocmask_how, "SIG_???"),
+	[X_SA] = TABLE(sa_flags, "SA_???"),
+	[X_ARCH_PRCTL] = TABLE(arch_prctl_codes, "ARCH_???"),
+};
+
+#define LOCAL_TABLE(items, unknown) (&(const struct xlat_table)TABLE(items, unknown))
+
+static const char *xlat_name(const struct xlat_table *table, uint64_t value)
+{
+	for (size_t i = 0; i < table->count; i++)
+		if (table->items[i].value == value)
+			return table->items[i].name;
+	return NULL;
+}
+
+/* strace's printxval: the name, else the number and a comment. */
+static void put_xval(struct line *line, const struct xlat_table *table, uint64_t value)
+{
+	const char *name = xlat_name(table, value);
+
+	if (name) {
+		put_str(line, name);
+		return;
+	}
+	put_hex(line, value);
+	if (table->unknown)
+		put_fmt(line, " /* %s */", table->unknown);
+}
+
+/* strace's printflags: NAME|NAME|0x..., the number and the unknown comment
+ * when no bit has a name, and for 0 the name of 0 or "0" (nothing when the
+ * table has no unknown comment). */
+static void put_flags(struct line *line, const struct xlat_table *table, uint64_t flags)
+{
+	int named = 0;
+
+	if (!flags) {
+		const char *name = xlat_name(table, 0);
+		if (name)
+			put_str(line, name);
+		else if (table->unknown)
+			put_char(line, '0');
+		return;
+	}
+	for (size_t i = 0; i < table->count && flags; i++) {
+		uint64_t bits = table->items[i].value;
+		if (bits && (flags & bits) == bits) {
+			if (named++)
+				put_char(line, '|');
+			put_str(line, table->items[i].name);
+			flags &= ~bits;
+		}
+	}
+	if (named && flags) {
+		put_char(line, '|');
+		put_hex(line, flags);
+	} else if (flags) {
+		put_hex(line, flags);
+		if (table->unknown)
+			put_fmt(line, " /* %s */", table->unknown);
+	}
+}
+
+/* open(2) flags: the access mode, then the other bits (strace's
+ * sprint_open_modes). */
+static void put_open_flags(struct line *line, uint64_t flags)
+{
+	uint64_t rest = flags & ~(uint64_t)O_ACCMODE;
+
+	put_str(line, xlat_name(LOCAL_TABLE(open_access_modes, NULL), flags & O_ACCMODE));
+	for (size_t i = 0; i < sizeof(open_flags) / sizeof(open_flags[0]) && rest; i++) {
+		if ((rest & open_flags[i].value) == open_flags[i].value) {
+			put_char(line, '|');
+			put_str(line, open_flags[i].name);
+			rest &= ~open_flags[i].value;
+		}
+	}
+	if (rest) {
+		put_char(line, '|');
+		put_hex(line, rest);
+	}
+}
+
+/* mmap(2) flags: the mapping type, then the other bits. */
+static void put_mmap_flags(struct line *line, uint64_t flags)
+{
+	const uint64_t huge_mask = (uint64_t)MAP_HUGE_MASK << MAP_HUGE_SHIFT;
+	const struct xlat_table *table = LOCAL_TABLE(map_flags, NULL);
+	uint64_t rest = flags & ~(uint64_t)MAP_TYPE & ~huge_mask;
+
+	put_xval(line, LOCAL_TABLE(map_flags, "MAP_???"), flags & MAP_TYPE);
+	if (rest) {
+		put_char(line, '|');
+		put_flags(line, table, rest);
+	}
+	if (flags & huge_mask)
+		put_fmt(line, "|%lu<<MAP_HUGE_SHIFT",
+			(unsigned long)((flags & huge_mask) >> MAP_HUGE_SHIFT));
+}
+
+/* --- strings and buffers ------------------------------------------------- */
+
+enum { QUOTE_NUL_TERMINATED = 1, QUOTE_HEX = 2 };
+
+/* strace's string_quote: C escapes, octal for other non-printable bytes
+ * (three digits when a digit follows), or \xNN for every byte. */
+static void put_quoted(struct line *line, const unsigned char *s, size_t size, int style)
+{
+	put_char(line, '"');
+	for (size_t i = 0; i < size; i++) {
+		unsigned char c = s[i];
+		int full = i + 1 < size && s[i + 1] >= '0' && s[i + 1] <= '7';
+
+		if ((style & QUOTE_NUL_TERMINATED) && !c)
+			break;
+		if (style & QUOTE_HEX) {
+			put_fmt(line, "\\x%02x", c);
+			continue;
+		}
+		switch (c) {
+		case '"':
+		case '\\':
+			put_char(line, '\\');
+			put_char(line, (char)c);
+			break;
+		case '\f':
+			put_str(line, "\\f");
+			break;
+		case '\n':
+			put_str(line, "\\n");
+			break;
+		case '\r':
+			put_str(line, "\\r");
+			break;
+		case '\t':
+			put_str(line, "\\t");
+			break;
+		case '\v':
+			put_str(line, "\\v");
+			break;
+		default:
+			if (c >= ' ' && c < 0x7f) {
+				put_char(line, (char)c);
+				break;
+			}
+			put_char(line, '\\');
+			if (full || c >> 6)
+				put_char(line, (char)('0' + (c >> 6)));
+			if (full || c >> 3)
+				put_char(line, (char)('0' + ((c >> 3) & 7)));
+			put_char(line, (char)('0' + (c & 7)));
+		}
+	}
+	put_char(line, '"');
+}
+
+/* strace's printstrn: the first STRLEN_MAX bytes of [addr, addr + len) and
+ * "..." when there are more. Like strace it fetches one byte more. */
+static void put_buf(struct line *line, uint64_t addr, uint64_t len, int style)
+{
+	unsigned char data[STRLEN_MAX + 1] = { 0 };
+	size_t fetch = len < sizeof(data) ? (size_t)len : sizeof(data);
+
+	if (!addr) {
+		put_str(line, "NULL");
+		return;
+	}
+	if (fetch && copy_from_cvm(data, (const void *)addr, fetch)) {
+		put_addr(line, addr);
+		return;
+	}
+	put_quoted(line, data, fetch < STRLEN_MAX ? fetch : STRLEN_MAX, style);
+	if (len > STRLEN_MAX)
+		put_str(line, "...");
+}
+
+/* A NUL-terminated array field (utsname): at most size - 1 characters. */
+static void put_cstring(struct line *line, const char *s, size_t size)
+{
+	size_t len = strnlen(s, size);
+
+	put_quoted(line, (const unsigned char *)s, len < size ? len : size - 1, 0);
+	if (len == size)
+		put_str(line, "...");
+}
+
+/* strace's printpathn: a path of at most max characters, "..." after a
+ * longer one. */
+static void put_path(struct line *line, uint64_t addr, size_t max)
+{
+	char path[PATH_MAX];
+	long len;
+
+	if (!addr) {
+		put_str(line, "NULL");
+		return;
+	}
+	if (max > sizeof(path) - 1)
+		max = sizeof(path) - 1;
+	len = string_from_cvm(path, (const char *)addr, max + 1);
+	if (len == -ENAMETOOLONG && !copy_from_cvm(path, (const void *)addr, max)) {
+		put_quoted(line, (const unsigned char *)path, max, 0);
+		put_str(line, "...");
+	} else if (len < 0) {
+		put_addr(line, addr);
+	} else {
+		put_quoted(line, (const unsigned char *)path, (size_t)len, 0);
+	}
+}
+
+/* --- structures ------------------------------------------------------------ */
+
+/* Copy a structure the app passed, or print its address as strace does
+ * when it cannot (NULL for 0). */
+static int fetch(struct line *line, void *dst, uint64_t addr, size_t size)
+{
+	if (addr && !copy_from_cvm(dst, (const void *)addr, size))
+		return 0;
+	put_addr(line, addr);
+	return -1;
+}
+
+static void put_mode(struct line *line, uint32_t mode)
+{
+	const char *type = "";
+
+	if (mode & S_IFMT)
+		type = xlat_name(LOCAL_TABLE(mode_types, NULL), mode & S_IFMT);
+
+	if (!type) {
+		put_octal(line, mode);
+		return;
+	}
+	put_str(line, type);
+	if (*type)
+		put_char(line, '|');
+	if (mode & S_ISUID)
+		put_str(line, "S_ISUID|");
+	if (mode & S_ISGID)
+		put_str(line, "S_ISGID|");
+	if (mode & S_ISVTX)
+		put_str(line, "S_ISVTX|");
+	put_octal(line, mode & ~(uint32_t)(S_IFMT | S_ISUID | S_ISGID | S_ISVTX));
+}
+
+static void put_stat(struct line *line, uint64_t addr)
+{
+	struct stat st;
+
+	if (fetch(line, &st, addr, sizeof(st)))
+		return;
+	put_str(line, "{st_mode=");
+	put_mode(line, st.st_mode);
+	if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+		/* glibc's major() and minor() of the 64-bit dev_t */
+		uint64_t dev = st.st_rdev;
+		put_str(line, ", st_rdev=makedev(");
+		put_hex(line, ((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffUL));
+		put_str(line, ", ");
+		put_hex(line, (dev & 0xff) | ((dev >> 12) & ~0xffUL));
+		put_char(line, ')');
+	} else {
+		put_fmt(line, ", st_size=%lu", (unsigned long)st.st_size);
+	}
+	put_str(line, ", ...}");
+}
+
+static void put_timespec(struct line *line, uint64_t addr)
+{
+	struct __kernel_timespec ts;
+
+	if (!fetch(line, &ts, addr, sizeof(ts)))
+		put_fmt(line, "{tv_sec=%ld, tv_nsec=%lu}", (long)ts.tv_sec,
+			(unsigned long)ts.tv_nsec);
+}
+
+static void put_utsname(struct line *line, uint64_t addr)
+{
+	struct new_utsname uts;
+
+	if (fetch(line, &uts, addr, sizeof(uts)))
+		return;
+	put_str(line, "{sysname=");
+	put_cstring(line, uts.sysname, sizeof(uts.sysname));
+	put_str(line, ", nodename=");
+	put_cstring(line, uts.nodename, sizeof(uts.nodename));
+	put_str(line, ", ...}");
+}
+
+static const char *const signal_names[SIGRTMIN_KERNEL + 1] = {
+	[1] = "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE",
+	"SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE", "SIGALRM", "SIGTERM", "SIGSTKFLT",
+	"SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU",
+	"SIGXFSZ", "SIGVTALRM", "SIGPROF", "SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS", "SIGRTMIN",
+};
+
+/* strace's printsignal: SIGINT, SIGRT_3, or the number. */
+static void put_signal(struct line *line, long arg)
+{
+	int sig = (int)arg;
+
+	if (sig > 0 && sig <= SIGRTMIN_KERNEL)
+		put_str(line, signal_names[sig]);
+	else if (sig > SIGRTMIN_KERNEL && sig <= 64)
+		put_fmt(line, "SIGRT_%d", sig - SIGRTMIN_KERNEL);
+	else
+		put_fmt(line, "%d", sig);
+}
+
+/* strace's sprintsigmask_n: [INT TERM], or ~[...] of the signals not in the
+ * set when 2/3 of its nsigs signals or more are. */
+static void put_sigset_bits(struct line *line, uint64_t set, int nsigs)
+{
+	const char *separator = "[";
+	int count = 0;
+
+	for (uint64_t bits = set; bits; bits &= bits - 1)
+		count++;
+	if (count >= nsigs * 2 / 3) {
+		set = ~set;
+		put_char(line, '~');
+	}
+	for (int sig = 1; sig <= nsigs; sig++) {
+		if (!(set >> (sig - 1) & 1))
+			continue;
+		put_str(line, separator);
+		separator = " ";
+		if (sig <= SIGRTMIN_KERNEL)
+			put_str(line, signal_names[sig] + 3);
+		else
+			put_fmt(line, "RT_%d", sig - SIGRTMIN_KERNEL);
+	}
+	if (*separator == '[')
+		put_char(line, '[');
+	put_char(line, ']');
+}
+
+/* A sigset of size bytes, read in whole 32-bit words as strace does; a
+ * size below min_size or above the kernel's is printed as the address. */
+static void put_sigset(struct line *line, uint64_t addr, uint64_t size, uint64_t min_size)
+{
+	uint64_t set = 0;
+
+	if (size < min_size || size > SIGSET_BYTES)
+		put_addr(line, addr);
+	else if (!fetch(line, &set, addr, (size_t)size))
+		put_sigset_bits(line, set, size > 4 ? 64 : 32);
+}
+
+/* The kernel's struct sigaction on x86-64. */
+struct kernel_sigaction {
+	uint64_t handler;
+	uint64_t flags;
+	uint64_t restorer;
+	uint64_t mask;
+};
+
+static void put_sigaction(struct line *line, uint64_t addr)
+{
+	struct kernel_sigaction sa;
+	const char *handler;
+
+	if (fetch(line, &sa, addr, sizeof(sa)))
+		return;
+	put_str(line, "{sa_handler=");
+	handler = xlat_name(LOCAL_TABLE(sa_handlers, NULL), sa.handler);
+	if (handler)
+		put_str(line, handler);
+	else
+		put_addr(line, sa.handler);
+	put_str(line, ", sa_mask=");
+	put_sigset_bits(line, sa.mask, SIGSET_BYTES * 8);
+	put_str(line, ", sa_flags=");
+	put_flags(line, &xlats[X_SA], sa.flags);
+	if (sa.flags & SA_RESTORER) {
+		put_str(line, ", sa_restorer=");
+		put_addr(line, sa.restorer);
+	}
+	put_char(line, '}');
+}
+
+/* strace's tprint_iov_upto: at most data_size bytes in all (~0: each
+ * iov_len), or only the addresses; STRLEN_MAX elements, then "...". */
+static void put_iovec(struct line *line, uint64_t addr, uint64_t count, uint64_t data_size,
+		      int addresses)
+{
+	const uint64_t size = sizeof(struct iovec);
+	uint64_t i;
+
+	if (!addr) {
+		put_str(line, "NULL");
+		return;
+	}
+	if (!count) {
+		put_str(line, "[]");
+		return;
+	}
+	if (count > ~0UL / size || addr + count * size <= addr) {
+		put_addr(line, addr);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		struct iovec iov;
+		uint64_t len;
+
+		if (i)
+			put_str(line, ", ");
+		if (copy_from_cvm(&iov, (const void *)(addr + i * size), sizeof(iov))) {
+			if (!i) {
+				put_addr(line, addr);
+				return;
+			}
+			put_fmt(line, "... /* 0x%lx */", (unsigned long)(addr + i * size));
+			break;
+		}
+		if (!i)
+			put_char(line, '[');
+		if (i == STRLEN_MAX) {
+			put_str(line, "...");
+			break;
+		}
+		len = iov.iov_len < data_size ? iov.iov_len : data_size;
+		if (data_size != ~0UL)
+			data_size -= len;
+		put_str(line, "{iov_base=");
+		if (addresses)
+			put_addr(line, (uint64_t)iov.iov_base);
+		else
+			put_buf(line, (uint64_t)iov.iov_base, len, 0);
+		put_fmt(line, ", iov_len=%lu}", (unsigned long)iov.iov_len);
+	}
+	put_char(line, ']');
+}
+
+/* strace's decode_termios: the four mode fields, delays and speeds by name. */
+static void put_termios(struct line *line, uint64_t addr)
+{
+	static const struct {
+		const struct xlat_table table;
+		uint32_t mask;
+	} delays[] = {
+		{ TABLE(term_nldly, "NL?"), NLDLY },  { TABLE(term_crdly, "CR?"), CRDLY },
+		{ TABLE(term_tabdly, "TAB?"), TABDLY }, { TABLE(term_bsdly, "BS?"), BSDLY },
+		{ TABLE(term_vtdly, "VT?"), VTDLY },  { TABLE(term_ffdly, "FF?"), FFDLY },
+	};
+	const struct xlat_table *bauds = LOCAL_TABLE(baud_rates, "B???");
+	struct termios t;
+	uint32_t oflag, cflag;
+
+	if (fetch(line, &t, addr, sizeof(t)))
+		return;
+	put_str(line, "{c_iflag=");
+	put_flags(line, LOCAL_TABLE(term_iflags, NULL), t.c_iflag);
+	put_str(line, ", c_oflag=");
+	oflag = t.c_oflag;
+	for (size_t i = 0; i < sizeof(delays) / sizeof(delays[0]); i++) {
+		put_xval(line, &delays[i].table, oflag & delays[i].mask);
+		put_char(line, '|');
+		oflag &= ~delays[i].mask;
+	}
+	put_flags(line, LOCAL_TABLE(term_oflags, NULL), oflag);
+	put_str(line, ", c_cflag=");
+	cflag = t.c_cflag;
+	put_xval(line, bauds, cflag & CBAUD);
+	put_char(line, '|');
+	if (cflag & CIBAUD) {
+		put_xval(line, bauds, (cflag & CIBAUD) >> IBSHIFT);
+		put_str(line, "<<IBSHIFT|");
+	}
+	put_xval(line, LOCAL_TABLE(term_csize, "CS?"), cflag & CSIZE);
+	put_char(line, '|');
+	cflag &= ~(uint32_t)(CBAUD | CIBAUD | CSIZE);
+	put_flags(line, LOCAL_TABLE(term_cflags, NULL), cflag);
+	put_str(line, ", c_lflag=");
+	put_flags(line, LOCAL_TABLE(term_lflags, NULL), t.c_lflag);
+	put_str(line, ", ...}");
+}
+
+static void put_winsize(struct line *line, uint64_t addr)
+{
+	struct winsize ws;
+
+	if (!fetch(line, &ws, addr, sizeof(ws)))
+		put_fmt(line, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}", ws.ws_row,
+			ws.ws_col, ws.ws_xpixel, ws.ws_ypixel);
+}
+
+/* An int the call reads or writes: [N]. */
+static void put_int_at(struct line *line, uint64_t addr)
+{
+	int value;
+
+	if (!fetch(line, &value, addr, sizeof(value)))
+		put_fmt(line, "[%d]", value);
+}
+
+/* strace's printclockname, CPU-time clocks of other threads included. */
+static void put_clockid(struct line *line, long arg)
+{
+	int id = (int)arg;
+
+	if (id >= 0) {
+		put_xval(line, LOCAL_TABLE(clock_ids, "CLOCK_???"), (uint64_t)id);
+	} else if ((id & 7) == 3) {
+		put_fmt(line, "FD_TO_CLOCKID(%d)", ~(id >> 3));
+	} else {
+		put_fmt(line, "%s(%d, ", id & 4 ? "MAKE_THREAD_CPUCLOCK" : "MAKE_PROCESS_CPUCLOCK",
+			~(id >> 3));
+		put_xval(line, LOCAL_TABLE(cpu_clocks, "CPUCLOCK_???"), (uint64_t)(id & 7));
+		put_char(line, ')');
+	}
+}
+
+static void put_ioctl_request(struct line *line, unsigned int request)
+{
+	const char *name = xlat_name(LOCAL_TABLE(ioctl_requests, NULL), request);
+
+	if (name) {
+		put_str(line, name);
+		return;
+	}
+	put_str(line, "_IOC(");
+	put_flags(line, LOCAL_TABLE(ioctl_dirs, "_IOC_???"), _IOC_DIR(request));
+	put_str(line, ", ");
+	put_hex(line, _IOC_TYPE(request));
+	put_str(line, ", ");
+	put_hex(line, _IOC_NR(request));
+	put_str(line, ", ");
+	put_hex(line, _IOC_SIZE(request));
+	put_char(line, ')');
+}
+
+/* --- the table of system calls ------------------------------------------- */
+
+enum arg_kind {
+	END,
+	/* Formatted before the call. */
+	INT, /* int, decimal */
+	LONG,
+	ULONG,
+	HEX,
+	ADDR, /* a pointer the call does not follow (NULL or 0x...) */
+	FD,
+	DIRFD, /* AT_FDCWD or an fd */
+	PATH,
+	MODE, /* octal permission bits */
+	UMASK,
+	SIGNAL,
+	CLOCKID,
+	FLAGS, /* aux: enum xlat_id */
+	XVAL, /* one value of table aux */
+	OPEN_FLAGS,
+	OPEN_MODE, /* aux: the flags argument; only with O_CREAT or O_TMPFILE */
+	MMAP_FLAGS,
+	FCNTL_CMD,
+	FCNTL_ARG, /* aux: the command argument */
+	IOCTL_REQUEST,
+	IN_BUF, /* aux: the length argument */
+	IN_IOV, /* aux: the count argument */
+	IN_SIGSET, /* aux: the size argument */
+	IN_SIGACTION,
+	/* Formatted after the call: what it wrote, or only the address if it failed. */
+	FIRST_OUT,
+	OUT_BUF = FIRST_OUT, /* the result is the length */
+	OUT_HEXBUF, /* the same, in \x escapes (getrandom) */
+	OUT_PATH, /* the result is the length with the NUL (getcwd) */
+	OUT_STAT,
+	OUT_UTSNAME,
+	OUT_TIMESPEC,
+	OUT_IOV, /* aux: the count argument; the result is the length */
+	OUT_SIGSET, /* aux: the size argument */
+	OUT_PENDING, /* the same, for rt_sigpending, which takes any size up to 8 */
+	OUT_SIGACTION,
+	IOCTL_ARG, /* aux: the request argument */
+};
+
+enum result_kind { NO_FORMAT, DECIMAL, HEXADECIMAL, OCTAL, NO_RETURN, FCNTL_RESULT };
+
+#define WITH(kind, aux) ((kind) | (aux) << 8)
+
+struct syscall_format {
+	uint8_t result;
+	uint16_t args[6]; /* enum arg_kind | aux << 8; END after the last */
+};
+
+#define CALL(result, ...) { result, { __VA_ARGS__ } }
+
+/* One line per system call: how strace prints it. Any other number is
+ * printed with six hexadecimal arguments. */
+static const struct syscall_format formats[SYSCALL_TABLE_SIZE] = {
+	[__NR_read] = CALL(DECIMAL, FD, OUT_BUF, ULONG),
+	[__NR_write] = CALL(DECIMAL, FD, WITH(IN_BUF, 2), ULONG),
+	[__NR_open] = CALL(DECIMAL, PATH, OPEN_FLAGS, WITH(OPEN_MODE, 1)),
+	[__NR_close] = CALL(DECIMAL, FD),
+	[__NR_stat] = CALL(DECIMAL, PATH, OUT_STAT),
+	[__NR_fstat] = CALL(DECIMAL, FD, OUT_STAT),
+	[__NR_lstat] = CALL(DECIMAL, PATH, OUT_STAT),
+	[__NR_lseek] = CALL(DECIMAL, FD, LONG, WITH(XVAL, X_WHENCE)),
+	[__NR_mmap] = CALL(HEXADECIMAL, ADDR, ULONG, WITH(FLAGS, X_PROT), MMAP_FLAGS, FD, HEX),
+	[__NR_mprotect] = CALL(DECIMAL, ADDR, ULONG, WITH(FLAGS, X_PROT)),
+	[__NR_munmap] = CALL(DECIMAL, ADDR, ULONG),
+	[__NR_brk] = CALL(HEXADECIMAL, ADDR),
+	[__NR_rt_sigaction] = CALL(DECIMAL, SIGNAL, IN_SIGACTION, OUT_SIGACTION, ULONG),
+	[__NR_rt_sigprocmask] = CALL(DECIMAL, WITH(XVAL, X_HOW), WITH(IN_SIGSET, 3),
+				     WITH(OUT_SIGSET, 3), ULONG),
+	[__NR_rt_sigpending] = CALL(DECIMAL, WITH(OUT_PENDING, 1), ULONG),
+	[__NR_ioctl] = CALL(DECIMAL, FD, IOCTL_REQUEST, WITH(IOCTL_ARG, 1)),
+	[__NR_pread64] = CALL(DECIMAL, FD, OUT_BUF, ULONG, LONG),
+	[__NR_pwrite64] = CALL(DECIMAL, FD, WITH(IN_BUF, 2), ULONG, LONG),
+	[__NR_readv] = CALL(DECIMAL, FD, WITH(OUT_IOV, 2), ULONG),
+	[__NR_writev] = CALL(DECIMAL, FD, WITH(IN_IOV, 2), ULONG),
+	[__NR_access] = CALL(DECIMAL, PATH, WITH(FLAGS, X_ACCESS)),
+	[__NR_sched_yield] = CALL(DECIMAL, END),
+	[__NR_madvise] = CALL(DECIMAL, ADDR, ULONG, WITH(XVAL, X_MADVISE)),
+	[__NR_dup] = CALL(DECIMAL, FD),
+	[__NR_dup2] = CALL(DECIMAL, FD, FD),
+	[__NR_getpid] = CALL(DECIMAL, END),
+	[__NR_exit] = CALL(NO_RETURN, INT),
+	[__NR_kill] = CALL(DECIMAL, INT, SIGNAL),
+	[__NR_uname] = CALL(DECIMAL, OUT_UTSNAME),
+	[__NR_fcntl] = CALL(FCNTL_RESULT, FD, FCNTL_CMD, WITH(FCNTL_ARG, 1)),
+	[__NR_fsync] = CALL(DECIMAL, FD),
+	[__NR_fdatasync] = CALL(DECIMAL, FD),
+	[__NR_truncate] = CALL(DECIMAL, PATH, LONG),
+	[__NR_ftruncate] = CALL(DECIMAL, FD, LONG),
+	[__NR_getcwd] = CALL(DECIMAL, OUT_PATH, ULONG),
+	[__NR_chdir] = CALL(DECIMAL, PATH),
+	[__NR_fchdir] = CALL(DECIMAL, FD),
+	[__NR_rename] = CALL(DECIMAL, PATH, PATH),
+	[__NR_mkdir] = CALL(DECIMAL, PATH, MODE),
+	[__NR_rmdir] = CALL(DECIMAL, PATH),
+	[__NR_unlink] = CALL(DECIMAL, PATH),
+	[__NR_readlink] = CALL(DECIMAL, PATH, OUT_BUF, ULONG),
+	[__NR_chmod] = CALL(DECIMAL, PATH, MODE),
+	[__NR_fchmod] = CALL(DECIMAL, FD, MODE),
+	[__NR_umask] = CALL(OCTAL, UMASK),
+	[__NR_getuid] = CALL(DECIMAL, END),
+	[__NR_getgid] = CALL(DECIMAL, END),
+	[__NR_geteuid] = CALL(DECIMAL, END),
+	[__NR_getegid] = CALL(DECIMAL, END),
+	[__NR_getppid] = CALL(DECIMAL, END),
+	[__NR_arch_prctl] = CALL(DECIMAL, WITH(XVAL, X_ARCH_PRCTL), HEX),
+	[__NR_gettid] = CALL(DECIMAL, END),
+	[__NR_tkill] = CALL(DECIMAL, INT, SIGNAL),
+	[__NR_set_tid_address] = CALL(DECIMAL, ADDR),
+	[__NR_clock_gettime] = CALL(DECIMAL, CLOCKID, OUT_TIMESPEC),
+	[__NR_clock_getres] = CALL(DECIMAL, CLOCKID, OUT_TIMESPEC),
+	[__NR_exit_group] = CALL(NO_RETURN, INT),
+	[__NR_tgkill] = CALL(DECIMAL, INT, INT, SIGNAL),
+	[__NR_openat] = CALL(DECIMAL, DIRFD, PATH, OPEN_FLAGS, WITH(OPEN_MODE, 2)),
+	[__NR_mkdirat] = CALL(DECIMAL, DIRFD, PATH, MODE),
+	[__NR_newfstatat] = CALL(DECIMAL, DIRFD, PATH, OUT_STAT, WITH(FLAGS, X_AT)),
+	[__NR_unlinkat] = CALL(DECIMAL, DIRFD, PATH, WITH(FLAGS, X_AT)),
+	[__NR_faccessat] = CALL(DECIMAL, DIRFD, PATH, WITH(FLAGS, X_ACCESS)),
+	[__NR_dup3] = CALL(DECIMAL, FD, FD, WITH(FLAGS, X_OPEN)),
+	[__NR_getrandom] = CALL(DECIMAL, OUT_HEXBUF, ULONG, WITH(FLAGS, X_GRND)),
+	[__NR_faccessat2] = CALL(DECIMAL, DIRFD, PATH, WITH(FLAGS, X_ACCESS),
+				 WITH(FLAGS, X_FACCESSAT)),
+};
+
+static const struct syscall_format unknown_format =
+	CALL(DECIMAL, HEX, HEX, HEX, HEX, HEX, HEX);
+
+static int failed(long result)
+{
+	return (unsigned long)result >= -(unsigned long)ERRNO_MAX;
+}
+
+/* fcntl commands strace prints without their third argument. */
+static int fcntl_has_no_arg(unsigned int cmd)
+{
+	return cmd == F_GETFD || cmd == F_GETFL || cmd == F_GETOWN || cmd == F_GETSIG ||
+	       cmd == F_GETLEASE || cmd == F_GETPIPE_SZ || cmd == F_GET_SEALS;
+}
+
+static int omitted(uint16_t arg, const long *args)
+{
+	unsigned int aux = arg >> 8;
+
+	switch (arg & 0xff) {
+	case OPEN_MODE:
+		return !(args[aux] & (O_CREAT | __O_TMPFILE));
+	case FCNTL_ARG:
+		return fcntl_has_no_arg((unsigned int)args[aux]);
+	case IOCTL_ARG:
+		return (unsigned int)args[aux] == FIOCLEX || (unsigned int)args[aux] == FIONCLEX;
+	default:
+		return 0;
+	}
+}
+
+static void put_fcntl_arg(struct line *line, unsigned int cmd, long value)
+{
+	switch (cmd) {
+	case F_SETFD:
+		put_flags(line, &xlats[X_FD], (uint64_t)value);
+		break;
+	case F_SETFL:
+		put_open_flags(line, (uint64_t)value);
+		break;
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+	case F_SETOWN:
+	case F_SETPIPE_SZ:
+		put_fmt(line, "%ld", value);
+		break;
+	case F_SETSIG:
+		put_signal(line, value);
+		break;
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_GETLK:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		put_addr(line, (uint64_t)value);
+		break;
+	default:
+		put_hex(line, (uint64_t)value);
+	}
+}
+
+static void put_ioctl_arg(struct line *line, unsigned int request, uint64_t addr, long result)
+{
+	switch (request) {
+	case TCGETS:
+	case TIOCGWINSZ:
+	case FIONREAD:
+	case TIOCGPGRP:
+		if (failed(result)) {
+			put_addr(line, addr);
+			return;
+		}
+		break;
+	}
+	switch (request) {
+	case TCGETS:
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		put_termios(line, addr);
+		break;
+	case TIOCGWINSZ:
+	case TIOCSWINSZ:
+		put_winsize(line, addr);
+		break;
+	case FIONREAD:
+	case FIONBIO:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+		put_int_at(line, addr);
+		break;
+	default:
+		put_hex(line, addr);
+	}
+}
+
+/* Argument i of the call; aux names another argument by its index. */
+static void put_arg(struct line *line, uint16_t arg, const long *args, int i, long result)
+{
+	unsigned int aux = arg >> 8;
+	long value = args[i];
+	uint64_t bits = (uint64_t)value;
+
+	switch (arg & 0xff) {
+	case INT:
+	case FD:
+		put_fmt(line, "%d", (int)value);
+		break;
+	case LONG:
+		put_fmt(line, "%ld", value);
+		break;
+	case ULONG:
+		put_fmt(line, "%lu", (unsigned long)value);
+		break;
+	case HEX:
+		put_hex(line, bits);
+		break;
+	case ADDR:
+		put_addr(line, bits);
+		break;
+	case DIRFD:
+		if ((int)value == AT_FDCWD)
+			put_str(line, "AT_FDCWD");
+		else
+			put_fmt(line, "%d", (int)value);
+		break;
+	case PATH:
+		put_path(line, bits, PATH_MAX - 1);
+		break;
+	case MODE:
+		put_octal(line, bits & 0xffff);
+		break;
+	case UMASK:
+		put_octal(line, bits & 0xffff); /* strace prints a umode_t, 16 bits */
+		break;
+	case SIGNAL:
+		put_signal(line, value);
+		break;
+	case CLOCKID:
+		put_clockid(line, value);
+		break;
+	case FLAGS:
+		put_flags(line, &xlats[aux], bits);
+		break;
+	case XVAL:
+		put_xval(line, &xlats[aux], bits);
+		break;
+	case OPEN_FLAGS:
+		put_open_flags(line, bits);
+		break;
+	case OPEN_MODE:
+		put_octal(line, bits & 0xffff);
+		break;
+	case MMAP_FLAGS:
+		put_mmap_flags(line, bits);
+		break;
+	case FCNTL_CMD:
+		put_xval(line, &xlats[X_FCNTL], (unsigned int)value);
+		break;
+	case FCNTL_ARG:
+		put_fcntl_arg(line, (unsigned int)args[aux], value);
+		break;
+	case IOCTL_REQUEST:
+		put_ioctl_request(line, (unsigned int)value);
+		break;
+	case IN_BUF:
+		put_buf(line, bits, (uint64_t)args[aux], 0);
+		break;
+	case IN_IOV:
+		put_iovec(line, bits, (uint64_t)args[aux], ~0UL, 0);
+		break;
+	case IN_SIGSET:
+		put_sigset(line, bits, (uint64_t)args[aux], SIGSET_BYTES);
+		break;
+	case IN_SIGACTION:
+		put_sigaction(line, bits);
+		break;
+	default:
+		/* What the call wrote: only its address when it failed. */
+		if (failed(result) && (arg & 0xff) != OUT_IOV && (arg & 0xff) != IOCTL_ARG) {
+			put_addr(line, bits);
+			break;
+		}
+		switch (arg & 0xff) {
+		case OUT_BUF:
+			put_buf(line, bits, (uint64_t)result, 0);
+			break;
+		case OUT_HEXBUF:
+			put_buf(line, bits, (uint64_t)result, QUOTE_HEX);
+			break;
+		case OUT_PATH:
+			put_path(line, bits, result > 0 ? (size_t)result - 1 : 0);
+			break;
+		case OUT_STAT:
+			put_stat(line, bits);
+			break;
+		case OUT_UTSNAME:
+			put_utsname(line, bits);
+			break;
+		case OUT_TIMESPEC:
+			put_timespec(line, bits);
+			break;
+		case OUT_IOV:
+			put_iovec(line, bits, (uint64_t)args[aux], (uint64_t)result,
+				  failed(result));
+			break;
+		case OUT_SIGSET:
+			put_sigset(line, bits, (uint64_t)args[aux], SIGSET_BYTES);
+			break;
+		case OUT_PENDING:
+			put_sigset(line, bits, (uint64_t)args[aux], 1);
+			break;
+		case OUT_SIGACTION:
+			put_sigaction(line, bits);
+			break;
+		case IOCTL_ARG:
+			put_ioctl_arg(line, (unsigned int)args[aux], bits, result);
+			break;
+		}
+	}
+}
+
+/* Arguments from index first on, up to the first one the call writes when
+ * before_call; returns where it stopped. */
+static int put_args(struct line *line, const struct syscall_format *format, const long *args,
+		    int first, int before_call, long result)
+{
+	int i;
+
+	for (i = first; i < 6 && format->args[i] != END; i++) {
+		uint16_t arg = format->args[i];
+		if (before_call && (arg & 0xff) >= FIRST_OUT)
+			break;
+		if (omitted(arg, args))
+			continue;
+		if (i)
+			put_str(line, ", ");
+		put_arg(line, arg, args, i, result);
+	}
+	return i;
+}
+
+/* strace's tabto(): pad to the result column, then "= ". */
+static void put_result_column(struct line *line)
+{
+	put_str(line, ") ");
+	while (line->len < RESULT_COLUMN)
+		put_char(line, ' ');
+	put_str(line, "= ");
+}
+
+static const struct {
+	const char *name;
+	const char *text; /* glibc's strerror, as strace prints it */
+} errnos[] = {
+	[1] = { "EPERM", "Operation not permitted" },
+	[2] = { "ENOENT", "No such file or directory" },
+	[3] = { "ESRCH", "No such process" },
+	[4] = { "EINTR", "Interrupted system call" },
+	[5] = { "EIO", "Input/output error" },
+	[6] = { "ENXIO", "No such device or address" },
+	[7] = { "E2BIG", "Argument list too long" },
+	[8] = { "ENOEXEC", "Exec format error" },
+	[9] = { "EBADF", "Bad file descriptor" },
+	[10] = { "ECHILD", "No child processes" },
+	[11] = { "EAGAIN", "Resource temporarily unavailable" },
+	[12] = { "ENOMEM", "Cannot allocate memory" },
+	[13] = { "EACCES", "Permission denied" },
+	[14] = { "EFAULT", "Bad address" },
+	[15] = { "ENOTBLK", "Block device required" },
+	[16] = { "EBUSY", "Device or resource busy" },
+	[17] = { "EEXIST", "File exists" },
+	[18] = { "EXDEV", "Invalid cross-device link" },
+	[19] = { "ENODEV", "No such device" },
+	[20] = { "ENOTDIR", "Not a directory" },
+	[21] = { "EISDIR", "Is a directory" },
+	[22] = { "EINVAL", "Invalid argument" },
+	[23] = { "ENFILE", "Too many open files in system" },
+	[24] = { "EMFILE", "Too many open files" },
+	[25] = { "ENOTTY", "Inappropriate ioctl for device" },
+	[26] = { "ETXTBSY", "Text file busy" },
+	[27] = { "EFBIG", "File too large" },
+	[28] = { "ENOSPC", "No space left on device" },
+	[29] = { "ESPIPE", "Illegal seek" },
+	[30] = { "EROFS", "Read-only file system" },
+	[31] = { "EMLINK", "Too many links" },
+	[32] = { "EPIPE", "Broken pipe" },
+	[33] = { "EDOM", "Numerical argument out of domain" },
+	[34] = { "ERANGE", "Numerical result out of range" },
+	[35] = { "EDEADLK", "Resource deadlock avoided" },
+	[36] = { "ENAMETOOLONG", "File name too long" },
+	[37] = { "ENOLCK", "No locks available" },
+	[38] = { "ENOSYS", "Function not implemented" },
+	[39] = { "ENOTEMPTY", "Directory not empty" },
+	[40] = { "ELOOP", "Too many levels of symbolic links" },
+	[42] = { "ENOMSG", "No message of desired type" },
+	[43] = { "EIDRM", "Identifier removed" },
+	[44] = { "ECHRNG", "Channel number out of range" },
+	[45] = { "EL2NSYNC", "Level 2 not synchronized" },
+	[46] = { "EL3HLT", "Level 3 halted" },
+	[47] = { "EL3RST", "Level 3 reset" },
+	[48] = { "ELNRNG", "Link number out of range" },
+	[49] = { "EUNATCH", "Protocol driver not attached" },
+	[50] = { "ENOCSI", "No CSI structure available" },
+	[51] = { "EL2HLT", "Level 2 halted" },
+	[52] = { "EBADE", "Invalid exchange" },
+	[53] = { "EBADR", "Invalid request descriptor" },
+	[54] = { "EXFULL", "Exchange full" },
+	[55] = { "ENOANO", "No anode" },
+	[56] = { "EBADRQC", "Invalid request code" },
+	[57] = { "EBADSLT", "Invalid slot" },
+	[59] = { "EBFONT", "Bad font file format" },
+	[60] = { "ENOSTR", "Device not a stream" },
+	[61] = { "ENODATA", "No data available" },
+	[62] = { "ETIME", "Timer expired" },
+	[63] = { "ENOSR", "Out of streams resources" },
+	[64] = { "ENONET", "Machine is not on the network" },
+	[65] = { "ENOPKG", "Package not installed" },
+	[66] = { "EREMOTE", "Object is remote" },
+	[67] = { "ENOLINK", "Link has been severed" },
+	[68] = { "EADV", "Advertise error" },
+	[69] = { "ESRMNT", "Srmount error" },
+	[70] = { "ECOMM", "Communication error on send" },
+	[71] = { "EPROTO", "Protocol error" },
+	[72] = { "EMULTIHOP", "Multihop attempted" },
+	[73] = { "EDOTDOT", "RFS specific error" },
+	[74] = { "EBADMSG", "Bad message" },
+	[75] = { "EOVERFLOW", "Value too large for defined data type" },
+	[76] = { "ENOTUNIQ", "Name not unique on network" },
+	[77] = { "EBADFD", "File descriptor in bad state" },
+	[78] = { "EREMCHG", "Remote address changed" },
+	[79] = { "ELIBACC", "Can not access a needed shared library" },
+	[80] = { "ELIBBAD", "Accessing a corrupted shared library" },
+	[81] = { "ELIBSCN", ".lib section in a.out corrupted" },
+	[82] = { "ELIBMAX", "Attempting to link in too many shared libraries" },
+	[83] = { "ELIBEXEC", "Cannot exec a shared library directly" },
+	[84] = { "EILSEQ", "Invalid or incomplete multibyte or wide character" },
+	[85] = { "ERESTART", "Interrupted system call should be restarted" },
+	[86] = { "ESTRPIPE", "Streams pipe error" },
+	[87] = { "EUSERS", "Too many users" },
+	[88] = { "ENOTSOCK", "Socket operation on non-socket" },
+	[89] = { "EDESTADDRREQ", "Destination address required" },
+	[90] = { "EMSGSIZE", "Message too long" },
+	[91] = { "EPROTOTYPE", "Protocol wrong type for socket" },
+	[92] = { "ENOPROTOOPT", "Protocol not available" },
+	[93] = { "EPROTONOSUPPORT", "Protocol not supported" },
+	[94] = { "ESOCKTNOSUPPORT", "Socket type not supported" },
+	[95] = { "EOPNOTSUPP", "Operation not supported" },
+	[96] = { "EPFNOSUPPORT", "Protocol family not supported" },
+	[97] = { "EAFNOSUPPORT", "Address family not supported by protocol" },
+	[98] = { "EADDRINUSE", "Address already in use" },
+	[99] = { "EADDRNOTAVAIL", "Cannot assign requested address" },
+	[100] = { "ENETDOWN", "Network is down" },
+	[101] = { "ENETUNREACH", "Network is unreachable" },
+	[102] = { "ENETRESET", "Network dropped connection on reset" },
+	[103] = { "ECONNABORTED", "Software caused connection abort" },
+	[104] = { "ECONNRESET", "Connection reset by peer" },
+	[105] = { "ENOBUFS", "No buffer space available" },
+	[106] = { "EISCONN", "Transport endpoint is already connected" },
+	[107] = { "ENOTCONN", "Transport endpoint is not connected" },
+	[108] = { "ESHUTDOWN", "Cannot send after transport endpoint shutdown" },
+	[109] = { "ETOOMANYREFS", "Too many references: cannot splice" },
+	[110] = { "ETIMEDOUT", "Connection timed out" },
+	[111] = { "ECONNREFUSED", "Connection refused" },
+	[112] = { "EHOSTDOWN", "Host is down" },
+	[113] = { "EHOSTUNREACH", "No route to host" },
+	[114] = { "EALREADY", "Operation already in progress" },
+	[115] = { "EINPROGRESS", "Operation now in progress" },
+	[116] = { "ESTALE", "Stale file handle" },
+	[117] = { "EUCLEAN", "Structure needs cleaning" },
+	[118] = { "ENOTNAM", "Not a XENIX named type file" },
+	[119] = { "ENAVAIL", "No XENIX semaphores available" },
+	[120] = { "EISNAM", "Is a named type file" },
+	[121] = { "EREMOTEIO", "Remote I/O error" },
+	[122] = { "EDQUOT", "Disk quota exceeded" },
+	[123] = { "ENOMEDIUM", "No medium found" },
+	[124] = { "EMEDIUMTYPE", "Wrong medium type" },
+	[125] = { "ECANCELED", "Operation canceled" },
+	[126] = { "ENOKEY", "Required key not available" },
+	[127] = { "EKEYEXPIRED", "Key has expired" },
+	[128] = { "EKEYREVOKED", "Key has been revoked" },
+	[129] = { "EKEYREJECTED", "Key was rejected by service" },
+	[130] = { "EOWNERDEAD", "Owner died" },
+	[131] = { "ENOTRECOVERABLE", "State not recoverable" },
+	[132] = { "ERFKILL", "Operation not possible due to RF-kill" },
+	[133] = { "EHWPOISON", "Memory page has hardware error" },
+};
+
+static void put_result(struct line *line, const struct syscall_format *format, const long *args,
+		       long result)
+{
+	unsigned int cmd = (unsigned int)args[1];
+
+	if (failed(result)) {
+		unsigned long err = (unsigned long)-result;
+		if (err < sizeof(errnos) / sizeof(errnos[0]) && errnos[err].name)
+			put_fmt(line, "-1 %s (%s)", errnos[err].name, errnos[err].text);
+		else
+			put_fmt(line, "-1 (errno %lu)", err);
+		return;
+	}
+	switch (format->result) {
+	case HEXADECIMAL:
+		put_hex(line, (uint64_t)result);
+		break;
+	case OCTAL:
+		put_octal(line, (uint64_t)result);
+		break;
+	case FCNTL_RESULT:
+		if (cmd == F_GETFL || (cmd == F_GETFD && result)) {
+			put_hex(line, (uint64_t)result);
+			put_str(line, " (flags ");
+			if (cmd == F_GETFL)
+				put_open_flags(line, (uint64_t)result);
+			else
+				put_flags(line, &xlats[X_FD], (uint64_t)result);
+			put_char(line, ')');
+			break;
+		}
+		put_fmt(line, "%ld", result);
+		break;
+	default:
+		put_fmt(line, "%ld", result);
+	}
+}
+
+static void trace_send(const struct line *line)
+{
+	hostcall(HC_TRACE, (long)line->text, (long)line->len, 0, 0, 0);
+}
+
+static void monotonic_now(struct __kernel_timespec *ts)
+{
+	if (hostcall(HC_CLOCK_GETTIME, CLOCK_MONOTONIC, (long)ts, 0, 0, 0))
+		ts->tv_sec = ts->tv_nsec = 0;
+}
+
+static long run(long nr, const long *args)
+{
+	unsigned long index = (unsigned long)nr;
+
+	if (index < SYSCALL_TABLE_SIZE && syscall_table[index])
+		return syscall_table[index](args[0], args[1], args[2], args[3], args[4], args[5]);
+	return syscall_unknown(nr);
+}
+
+long syscall_traced(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	const long args[6] = { a0, a1, a2, a3, a4, a5 };
+	unsigned long index = (unsigned long)nr;
+	const struct syscall_format *format = &unknown_format;
+	struct __kernel_timespec start, end;
+	struct line line;
+	long result;
+	int next;
+
+	line.len = 0;
+	if (index < SYSCALL_TABLE_SIZE && formats[index].result != NO_FORMAT)
+		format = &formats[index];
+	if (index < SYSCALL_TABLE_SIZE && syscall_names[index])
+		put_str(&line, syscall_names[index]);
+	else
+		put_fmt(&line, "syscall_0x%lx", index);
+	put_char(&line, '(');
+	next = put_args(&line, format, args, 0, 1, 0);
+	if (format->result == NO_RETURN) {
+		/* exit_group does not come back: strace prints "= ?" */
+		put_result_column(&line);
+		put_char(&line, '?');
+		trace_send(&line);
+		return run(nr, args);
+	}
+	if (strace_flags & TRACE_TIMES)
+		monotonic_now(&start);
+	result = run(nr, args);
+	if (strace_flags & TRACE_TIMES)
+		monotonic_now(&end);
+	put_args(&line, format, args, next, 0, result);
+	put_result_column(&line);
+	put_result(&line, format, args, result);
+	if (strace_flags & TRACE_TIMES) {
+		long ns = (long)((end.tv_sec - start.tv_sec) * 1000000000 +
+				 (end.tv_nsec - start.tv_nsec));
+		put_fmt(&line, " <%ld.%06ld>", ns / 1000000000, ns % 1000000000 / 1000);
+	}
+	trace_send(&line);
+	return result;
+}
