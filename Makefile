@@ -183,3 +183,37 @@ clean:
 	  $(BUILD)/apps $(BUILD)/test
 
 -include $(shell find $(BUILD)/monitor-obj $(BUILD)/libos-obj -name '*.d' 2>/dev/null)
+
+# --- bench: `make bench` (bench/run; docs/benchmarks.md) ----------------------
+# Each bench/FAMILY.c is built natively and with uni-cc; bench/spawn times
+# whole runs; hello-static (Debian's musl-gcc -static) is the deploy baseline.
+BENCH_OUT := $(BUILD)/bench
+BENCH_FAMILIES := syscall file mmap thread
+BENCH_CFLAGS := -O2 -g -Wall -Wextra -Werror
+.PHONY: bench bench-progs bench-deps
+bench: bench-progs
+	bench/run $(BENCH_ARGS)
+
+bench-deps:
+	@bench/install-deps
+
+bench-progs: all bench-deps $(patsubst %,$(BENCH_OUT)/native/%,$(BENCH_FAMILIES) spawn) \
+	$(patsubst %,$(BENCH_OUT)/uni/%,$(BENCH_FAMILIES) hello) $(BENCH_OUT)/native/hello-static
+
+$(BENCH_OUT)/native/%: bench/%.c bench/bench.h
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -lpthread
+
+$(BENCH_OUT)/uni/%: bench/%.c bench/bench.h $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(BENCH_CFLAGS) -o $@ $<
+
+# The deploy benchmarks run apps/1.hello's program, as its YAML file does.
+$(BENCH_OUT)/uni/hello: apps/1.hello/hello.c $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(BENCH_CFLAGS) -o $@ $<
+
+$(BENCH_OUT)/native/hello-static: apps/1.hello/hello.c | bench-deps
+	@mkdir -p $(@D)
+	musl-gcc -static $(BENCH_CFLAGS) -o $@ $<
+# --- end of bench --------------------------------------------------------------
