@@ -25,7 +25,8 @@ LIBOS_CFLAGS := $(COMMON_CFLAGS) -Ilibos/include -I$(BUILD)/gen -ffreestanding -
 LIBOS_LDFLAGS := -shared -nostdlib -Wl,-z,now -Wl,-Bsymbolic -Wl,--no-undefined \
 	-Wl,-z,noexecstack -Wl,--hash-style=gnu
 LIBOS_SRCS := $(wildcard libos/core/*.c libos/mm/*.c libos/fs/*.c)
-LIBOS_OBJS := $(patsubst %,$(BUILD)/libos-obj/%.o,$(LIBOS_SRCS) arch/$(ARCH)/syscall_gate.S) \
+LIBOS_OBJS := $(patsubst %,$(BUILD)/libos-obj/%.o,$(LIBOS_SRCS) arch/$(ARCH)/syscall_gate.S \
+	arch/$(ARCH)/mem.S) \
 	$(BUILD)/libos-obj/syscall_names.c.o
 
 UNI_CC := $(BIN)/uni-cc

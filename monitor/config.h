@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define CONFIG_MAX_CVMS 64
+#define CONFIG_MAX_CVMS 256
 #define CONFIG_MAX_ARGS 64
 #define CONFIG_MAX_ARG_LEN 255 /* bytes of one argument, without its NUL */
 #define CONFIG_MAX_ARGS_SIZE 4096 /* all arguments with their NULs */

@@ -348,6 +348,11 @@ int deploy(const struct config *cfg, const struct deploy_options *opts, struct d
 			goto fail;
 		make_caps(c);
 		print_deployed(c, now_ms() - start);
+		/* Everything needed later was copied out of the file. */
+		free(c->file);
+		c->file = NULL;
+		c->elf.buf = NULL;
+		c->elf.len = 0;
 	}
 	return 0;
 fail:

@@ -1,6 +1,7 @@
 /*
- * Byte and string helpers for the freestanding LibOS. Plain byte loops: the LibOS copies
- * little data on hot paths, and simple loops are easy to trust.
+ * Byte and string helpers for the freestanding LibOS. Plain byte loops: simple loops are easy
+ * to trust. memcpy and memset, which carry file data, are per architecture
+ * (arch/<arch>/mem.S).
  */
 #include <libos/string.h>
 
@@ -11,16 +12,6 @@
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("no-tree-loop-distribute-patterns")
 #endif
-
-void *memcpy(void *restrict dest, const void *restrict src, size_t n)
-{
-	unsigned char *d = dest;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dest;
-}
 
 void *memmove(void *dest, const void *src, size_t n)
 {
@@ -35,15 +26,6 @@ void *memmove(void *dest, const void *src, size_t n)
 	}
 	while (n--)
 		*d++ = *s++;
-	return dest;
-}
-
-void *memset(void *dest, int c, size_t n)
-{
-	unsigned char *d = dest;
-
-	while (n--)
-		*d++ = (unsigned char)c;
 	return dest;
 }
 
