@@ -143,28 +143,32 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(wildcard tests/unit/te
 .PHONY: unit-tests
 unit-tests: $(UNIT_TESTS) $(BUILD)/test/elf_fixture.so
 
-$(BUILD)/test/test_config: tests/unit/test_config.c monitor/config.c | deps
-	@mkdir -p $(@D)
-	$(CC) $(UNIT_CFLAGS) -Imonitor $^ -lyaml -lcmocka -o $@
+# Every header is a prerequisite: a changed constant rebuilds the tests.
+UNIT_HEADERS := $(wildcard include/uni/*.h monitor/*.h libos/include/libos/*.h libos/*/*.h \
+	arch/$(ARCH)/*.h tests/unit/shim/*.h)
 
-$(BUILD)/test/test_elf: tests/unit/test_elf.c monitor/elf.c | deps
+$(BUILD)/test/test_config: tests/unit/test_config.c monitor/config.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)
-	$(CC) $(UNIT_CFLAGS) -Imonitor $^ -lcmocka -o $@
+	$(CC) $(UNIT_CFLAGS) -Imonitor $(filter %.c,$^) -lyaml -lcmocka -o $@
 
-$(BUILD)/test/test_cap: tests/unit/test_cap.c monitor/cap.c monitor/log.c | deps
+$(BUILD)/test/test_elf: tests/unit/test_elf.c monitor/elf.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)
-	$(CC) $(UNIT_CFLAGS) -Imonitor $^ -lcmocka -o $@
+	$(CC) $(UNIT_CFLAGS) -Imonitor $(filter %.c,$^) -lcmocka -o $@
 
-$(BUILD)/test/test_cpio: tests/unit/test_cpio.c libos/fs/cpio.c | deps
+$(BUILD)/test/test_cap: tests/unit/test_cap.c monitor/cap.c monitor/log.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)
-	$(CC) $(UNIT_CFLAGS) -Ilibos/include $^ -lcmocka -o $@
+	$(CC) $(UNIT_CFLAGS) -Imonitor $(filter %.c,$^) -lcmocka -o $@
 
-$(BUILD)/test/test_kmalloc: tests/unit/test_kmalloc.c libos/mm/kmalloc.c | deps
+$(BUILD)/test/test_cpio: tests/unit/test_cpio.c libos/fs/cpio.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)
-	$(CC) $(UNIT_CFLAGS) -Ilibos/include $^ -lcmocka -o $@
+	$(CC) $(UNIT_CFLAGS) -Ilibos/include $(filter %.c,$^) -lcmocka -o $@
+
+$(BUILD)/test/test_kmalloc: tests/unit/test_kmalloc.c libos/mm/kmalloc.c $(UNIT_HEADERS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -Ilibos/include $(filter %.c,$^) -lcmocka -o $@
 
 $(BUILD)/test/test_vfs $(BUILD)/test/test_vma: $(BUILD)/test/%: tests/unit/%.c $(LIBOS_UNIT_SRCS) \
-		$(BUILD)/gen/syscall_names.c | deps
+		$(BUILD)/gen/syscall_names.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)
 	$(CC) $(LIBOS_UNIT_CFLAGS) $< $(LIBOS_UNIT_SRCS) -lcmocka -o $@
 
