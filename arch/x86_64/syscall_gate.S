@@ -13,7 +13,7 @@
 .macro GATE_ENTER
 	mov %rsp, %gs:GATE_APP_SP
 	mov %gs:GATE_LIBOS_SP, %rsp
-	pushfq /* DF must be clear for C, and restored as the app had it */
+	sub $8, %rsp /* keeps the calls below 16-byte aligned */
 	push %rcx
 	push %rdi
 	push %rsi
@@ -21,6 +21,9 @@
 	push %r10
 	push %r8
 	push %r9
+	/* The ABI has DF clear at every call, so at every musl system call;
+	 * cld makes sure an app breaking that cannot turn the LibOS's
+	 * rep movsb around. DF is not restored: a conforming caller had 0. */
 	cld
 .endm
 
@@ -33,10 +36,7 @@
 	pop %rsi
 	pop %rdi
 	pop %rcx
-	testl $0x400, (%rsp)
-	jz 3f
-	std
-3:	mov %gs:GATE_APP_SP, %rsp
+	mov %gs:GATE_APP_SP, %rsp
 	jmp *%rcx
 .endm
 
