@@ -64,7 +64,7 @@ long sys_write(long fd, long buf, long len)
 
 static long positioned(long fd, long offset, struct file **file)
 {
-	*file = fd_get((int)fd);
+	*file = fd_get_io((int)fd);
 	if (!*file)
 		return -EBADF;
 	if (offset < 0)
@@ -95,7 +95,7 @@ long sys_pwrite64(long fd, long buf, long len, long offset)
 static long vectored(long fd, long iov_arg, long iovcnt,
 		     long (*one)(struct file *, long, long, uint64_t *))
 {
-	struct file *file = fd_get((int)fd);
+	struct file *file = fd_get_io((int)fd);
 	struct iovec iov[16];
 	long total = 0;
 
@@ -134,15 +134,34 @@ long sys_writev(long fd, long iov, long iovcnt)
 	return vectored(fd, iov, iovcnt, do_write);
 }
 
+/* A directory's position is a getdents64 cookie: any that is not negative, never from the
+ * end (offset_dir_llseek()). */
+static long dir_lseek(struct file *file, long offset, long whence)
+{
+	if (whence == SEEK_CUR) {
+		if (offset > 0 && (long)file->pos > __LONG_MAX__ - offset)
+			return -EINVAL;
+		offset += (long)file->pos;
+	} else if (whence != SEEK_SET) {
+		return -EINVAL;
+	}
+	if (offset < 0)
+		return -EINVAL;
+	file->pos = (uint64_t)offset;
+	return offset;
+}
+
 long sys_lseek(long fd, long offset, long whence)
 {
-	struct file *file = fd_get((int)fd);
+	struct file *file = fd_get_io((int)fd);
 	long base;
 
 	if (!file)
 		return -EBADF;
 	if (!file->inode->fops->seekable)
 		return -ESPIPE;
+	if (S_ISDIR(file->inode->mode))
+		return dir_lseek(file, offset, whence);
 	if (file->inode->fops->seek_stays_at_zero)
 		return whence <= SEEK_END ? 0 : -EINVAL;
 	switch (whence) {
@@ -238,7 +257,7 @@ long sys_lstat(long path, long statbuf)
 
 long sys_ioctl(long fd, long request, long arg)
 {
-	struct file *file = fd_get((int)fd);
+	struct file *file = fd_get_io((int)fd);
 
 	if (!file)
 		return -EBADF;
@@ -310,13 +329,127 @@ long sys_getcwd(long buf, long size)
 	return copy_to_cvm((void *)buf, path, len + 1) ?: (long)(len + 1);
 }
 
+/* flock_to_posix_lock(): the range [*start, *end] a struct flock names for file. */
+static long lock_range(const struct file *file, const struct flock *fl, int64_t *start,
+		       int64_t *end)
+{
+	int64_t base;
+
+	switch (fl->l_whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = (int64_t)file->pos;
+		break;
+	case SEEK_END:
+		base = (int64_t)file->inode->size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (fl->l_start > INT64_MAX - base)
+		return -EOVERFLOW;
+	*start = base + fl->l_start;
+	if (*start < 0)
+		return -EINVAL;
+	if (fl->l_len > 0) {
+		if (fl->l_len - 1 > INT64_MAX - *start)
+			return -EOVERFLOW;
+		*end = *start + (fl->l_len - 1);
+	} else if (fl->l_len < 0) {
+		if (*start + fl->l_len < 0)
+			return -EINVAL;
+		*end = *start - 1;
+		*start += fl->l_len;
+	} else {
+		*end = INT64_MAX;
+	}
+	if (fl->l_type != F_RDLCK && fl->l_type != F_WRLCK && fl->l_type != F_UNLCK)
+		return -EINVAL;
+	return 0;
+}
+
+/* Record locks for one process (fcntl(2), "Advisory record locking"): POSIX locks belong to
+ * the process and never conflict with each other; OFD locks belong to an open file
+ * description and conflict with those of others, and with POSIX locks. A wait could only be
+ * for this very process, so F_SETLKW and F_OFD_SETLKW fail with EDEADLK instead. */
+static long fcntl_lock(struct file *file, long cmd, long arg)
+{
+	int ofd = cmd == F_OFD_GETLK || cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW;
+	int get = cmd == F_GETLK || cmd == F_OFD_GETLK;
+	const struct file *owner = ofd ? file : 0;
+	int64_t start, end;
+	struct flock fl;
+
+	if (copy_from_cvm(&fl, (void *)arg, sizeof(fl)))
+		return -EFAULT;
+	/* F_OFD_GETLK of F_UNLCK asks for the caller's own lock (Linux 6.6). */
+	if (get && fl.l_type != F_RDLCK && fl.l_type != F_WRLCK &&
+	    !(cmd == F_OFD_GETLK && fl.l_type == F_UNLCK))
+		return -EINVAL;
+	long err = lock_range(file, &fl, &start, &end);
+	if (err)
+		return err;
+	if (!get && ((fl.l_type == F_RDLCK && !readable(file)) ||
+		     (fl.l_type == F_WRLCK && !writable(file))))
+		return -EBADF;
+	if (ofd && fl.l_pid != 0)
+		return -EINVAL;
+	if (get) {
+		struct inode *inode = file->inode;
+		const struct file_lock *l;
+		if (fl.l_type == F_UNLCK)
+			l = lock_held(inode, owner, start, end);
+		else
+			l = lock_conflict(inode, owner, fl.l_type, start, end);
+		if (!l) {
+			fl.l_type = F_UNLCK;
+		} else {
+			fl.l_type = l->type;
+			fl.l_whence = SEEK_SET;
+			fl.l_start = l->start;
+			fl.l_len = l->end == INT64_MAX ? 0 : l->end - l->start + 1;
+			fl.l_pid = l->owner ? -1 : APP_PID;
+		}
+		return copy_to_cvm((void *)arg, &fl, sizeof(fl));
+	}
+	err = lock_set(file->inode, owner, fl.l_type, start, end);
+	if (err == -EAGAIN && (cmd == F_SETLKW || cmd == F_OFD_SETLKW))
+		return -EDEADLK;
+	return err;
+}
+
 long sys_fcntl(long fd, long cmd, long arg)
 {
 	struct file *file = fd_get((int)fd);
 
 	if (!file)
 		return -EBADF;
+	/* An O_PATH fd only names a file (fcntl.c check_fcntl_cmd()). */
+	if ((file->flags & O_PATH) && cmd != F_DUPFD && cmd != F_DUPFD_CLOEXEC && cmd != F_GETFD &&
+	    cmd != F_SETFD && cmd != F_GETFL)
+		return -EBADF;
 	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC: {
+		/* The argument is an int (fs/fcntl.c do_fcntl()); -EINVAL past the fd limit. */
+		unsigned min = (unsigned)arg;
+		if (min >= FD_MAX)
+			return -EINVAL;
+		file->refs++;
+		int newfd = fd_install_from(file, (int)min, cmd == F_DUPFD_CLOEXEC);
+		if (newfd < 0)
+			file->refs--;
+		return newfd;
+	}
+	case F_GETLK:
+	case F_SETLK:
+	case F_SETLKW:
+	case F_OFD_GETLK:
+	case F_OFD_SETLK:
+	case F_OFD_SETLKW:
+		return fcntl_lock(file, cmd, arg);
 	case F_GETFL:
 		return file->flags;
 	case F_SETFL:
@@ -354,4 +487,58 @@ long sys_fchdir(long fd)
 	struct file *file = fd_get((int)fd);
 
 	return file ? vfs_chdir(file->inode) : -EBADF;
+}
+
+/* truncate(2) passes no time attributes: tmpfs changes the times only when the size
+ * changes. */
+long sys_truncate(long path, long length)
+{
+	char buf[PATH_MAX];
+	struct inode *inode;
+	long err;
+
+	if (length < 0)
+		return -EINVAL;
+	err = path_from_cvm(path, buf);
+	if (!err)
+		err = vfs_lookup_at(AT_FDCWD, buf, 0, &inode);
+	if (err)
+		return err;
+	if (S_ISDIR(inode->mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->mode))
+		return -EINVAL;
+	if ((uint64_t)length == inode->size)
+		return 0;
+	return ramfs_truncate(inode, (uint64_t)length);
+}
+
+/* ftruncate(2) always updates the times (ATTR_MTIME | ATTR_CTIME). */
+long sys_ftruncate(long fd, long length)
+{
+	struct file *file;
+
+	if (length < 0)
+		return -EINVAL;
+	file = fd_get_io((int)fd);
+	if (!file)
+		return -EBADF;
+	if (!S_ISREG(file->inode->mode) || !writable(file))
+		return -EINVAL;
+	return ramfs_truncate(file->inode, (uint64_t)length);
+}
+
+/* Nothing to write back; only a device without an fsync method refuses (vfs_fsync_range()). */
+long sys_fsync(long fd)
+{
+	struct file *file = fd_get_io((int)fd);
+
+	if (!file)
+		return -EBADF;
+	return S_ISCHR(file->inode->mode) ? -EINVAL : 0;
+}
+
+long sys_fdatasync(long fd)
+{
+	return sys_fsync(fd);
 }

@@ -1,7 +1,22 @@
-/* Path lookup and open, as Linux does them (path_resolution(7)). */
+/* Path lookup, open, and the calls that add, remove and move names, as Linux does them
+ * (path_resolution(7), fs/namei.c). */
+#include <linux/fs.h>
 #include <libos/errno.h>
 #include <libos/string.h>
 #include <libos/vfs.h>
+
+#ifndef STATX_MNT_ID_UNIQUE
+#define STATX_MNT_ID_UNIQUE 0x00004000U
+#endif
+#ifndef STATX_ATTR_DAX
+#define STATX_ATTR_DAX 0x00200000
+#endif
+/* What tmpfs reports in stx_attributes_mask: the generic bits, and the flags chattr sets. */
+#define TMPFS_STATX_ATTRIBUTES                                                                    \
+	(STATX_ATTR_AUTOMOUNT | STATX_ATTR_MOUNT_ROOT | STATX_ATTR_DAX | STATX_ATTR_APPEND |       \
+	 STATX_ATTR_IMMUTABLE | STATX_ATTR_NODUMP)
+#define RAMFS_DEV 1 /* st_dev of the tree: 0:1 */
+#define DEVFS_DEV 5 /* st_dev of /dev's device nodes, as devtmpfs's 0:5 */
 
 static struct inode *cwd;
 static uint32_t umask_bits = 022;
@@ -13,9 +28,15 @@ struct inode *vfs_cwd(void)
 
 int vfs_chdir(struct inode *dir)
 {
+	struct inode *old = vfs_cwd();
+
 	if (!S_ISDIR(dir->mode))
 		return -ENOTDIR;
+	/* The cwd holds its directory: rmdir may remove the name, not the inode. */
+	inode_get(dir);
 	cwd = dir;
+	if (old != ramfs_root())
+		inode_put(old);
 	return 0;
 }
 
@@ -49,6 +70,15 @@ static int start_dir(int dirfd, const char *path, struct inode **out)
 		return -ENOTDIR;
 	*out = file->inode;
 	return 0;
+}
+
+static enum last_type last_type(const char *name, size_t len)
+{
+	if (len == 0)
+		return LAST_ROOT;
+	if (name[0] == '.' && (len == 1 || (len == 2 && name[1] == '.')))
+		return len == 1 ? LAST_DOT : LAST_DOTDOT;
+	return LAST_NORM;
 }
 
 /* Walk path from dir. *follows counts symlinks followed so far. */
@@ -89,6 +119,11 @@ static int walk(struct inode *dir, const char *path, int flags, int *follows, st
 			memcpy(out->last, name, len);
 			out->last[len] = 0;
 			out->trailing_slash = *p == '/';
+			out->last_type = last_type(name, len);
+			if (flags & LOOKUP_PARENT) {
+				out->inode = next;
+				return 0;
+			}
 		}
 		if (!next) {
 			if (!last)
@@ -105,6 +140,7 @@ static int walk(struct inode *dir, const char *path, int flags, int *follows, st
 				return -ENAMETOOLONG;
 			memcpy(target, next->data, next->size);
 			target[next->size] = 0;
+			inode_accessed(next);
 			int err = walk(dir, target, LOOKUP_FOLLOW, follows, out);
 			if (last) {
 				/* "link/" asks for a directory whatever the target's spelling */
@@ -142,6 +178,27 @@ int vfs_lookup(int dirfd, const char *path, int flags, struct lookup *out)
 	return err ? err : walk(dir, path, flags, &follows, out);
 }
 
+int vfs_lookup_at(int dirfd, const char *path, int at_flags, struct inode **out)
+{
+	struct lookup lk;
+
+	if (!path[0] && (at_flags & AT_EMPTY_PATH)) {
+		struct file *file = dirfd == AT_FDCWD ? 0 : fd_get(dirfd);
+		if (dirfd != AT_FDCWD && !file)
+			return -EBADF;
+		*out = file ? file->inode : vfs_cwd();
+		return 0;
+	}
+	int err = vfs_lookup(dirfd, path, (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
+			     &lk);
+	if (err)
+		return err;
+	if (!lk.inode)
+		return -ENOENT;
+	*out = lk.inode;
+	return 0;
+}
+
 int vfs_mkdir_p(const char *path, struct inode **out)
 {
 	struct inode *dir = ramfs_root();
@@ -160,8 +217,10 @@ int vfs_mkdir_p(const char *path, struct inode **out)
 			if (!next)
 				return -ENOSPC;
 			int err = ramfs_link(dir, name, (size_t)(p - name), next);
-			if (err)
+			if (err) {
+				inode_release(next);
 				return err;
+			}
 		}
 		if (!S_ISDIR(next->mode))
 			return -ENOTDIR;
@@ -175,6 +234,8 @@ static int may_open(struct inode *inode, int flags)
 {
 	int acc = flags & O_ACCMODE;
 
+	if (flags & O_PATH)
+		return (flags & O_DIRECTORY) && !S_ISDIR(inode->mode) ? -ENOTDIR : 0;
 	if (acc == 3)
 		return -EINVAL;
 	if (S_ISLNK(inode->mode))
@@ -186,9 +247,39 @@ static int may_open(struct inode *inode, int flags)
 	return 0;
 }
 
+/* A new inode in dir takes its group from a set-group-ID directory (inode_init_owner()). */
+static void inherit_owner(const struct inode *dir, struct inode *inode)
+{
+	inode->uid = 0;
+	inode->gid = 0;
+	if (dir->mode & S_ISGID) {
+		inode->gid = dir->gid;
+		if (S_ISDIR(inode->mode))
+			inode->mode |= S_ISGID;
+	}
+}
+
+/* Name a new inode dir/name, or free it. */
+static int link_new(struct inode *dir, const char *name, struct inode *inode)
+{
+	int err;
+
+	if (!inode)
+		return -ENOSPC;
+	inherit_owner(dir, inode);
+	err = ramfs_link(dir, name, strlen(name), inode);
+	if (err)
+		inode_release(inode);
+	return err;
+}
+
 long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 {
 	struct lookup lk;
+
+	/* O_PATH keeps only these (build_open_flags()): no creation, no truncation. */
+	if (flags & O_PATH)
+		flags &= O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 	/* O_CREAT|O_EXCL never follows a symlink in the last component (open(2)). */
 	int exclusive = (flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL);
 	int err = vfs_lookup(dirfd, path, (flags & O_NOFOLLOW) || exclusive ? 0 : LOOKUP_FOLLOW,
@@ -207,9 +298,7 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 		if (lk.trailing_slash)
 			return -EISDIR;
 		inode = ramfs_new_inode(S_IFREG | (mode & 07777 & ~umask_bits));
-		if (!inode)
-			return -ENOSPC;
-		err = ramfs_link(lk.parent, lk.last, strlen(lk.last), inode);
+		err = link_new(lk.parent, lk.last, inode);
 		if (err)
 			return err;
 	} else {
@@ -222,7 +311,7 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 		if ((flags & O_TRUNC) && S_ISREG(inode->mode))
 			ramfs_truncate(inode, 0);
 	}
-	if (!inode->fops)
+	if (!inode->fops && !(flags & O_PATH))
 		return -ENXIO;
 	struct file *file = file_new(inode, flags);
 	if (!file)
@@ -236,7 +325,7 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 void vfs_fill_stat(const struct inode *inode, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_dev = S_ISCHR(inode->mode) ? 5 : 1;
+	st->st_dev = S_ISCHR(inode->mode) ? DEVFS_DEV : RAMFS_DEV;
 	st->st_ino = inode->ino;
 	st->st_nlink = inode->nlink;
 	st->st_mode = inode->mode;
@@ -245,12 +334,251 @@ void vfs_fill_stat(const struct inode *inode, struct stat *st)
 	st->st_rdev = inode->rdev;
 	st->st_size = S_ISCHR(inode->mode) ? 0 : (long)inode->size;
 	st->st_blksize = 4096;
-	/* tmpfs counts whole pages of 512-byte blocks. */
-	st->st_blocks = S_ISREG(inode->mode) ? (long)((inode->size + 4095) / 4096 * 8) : 0;
+	/* tmpfs counts the pages it holds, in 512-byte blocks. */
+	st->st_blocks = S_ISREG(inode->mode) ? (long)((ramfs_stored_bytes(inode) + 4095) / 4096 * 8)
+					     : 0;
 	st->st_atime = inode->atime.tv_sec;
 	st->st_atime_nsec = (unsigned long)inode->atime.tv_nsec;
 	st->st_mtime = inode->mtime.tv_sec;
 	st->st_mtime_nsec = (unsigned long)inode->mtime.tv_nsec;
 	st->st_ctime = inode->ctime.tv_sec;
 	st->st_ctime_nsec = (unsigned long)inode->ctime.tv_nsec;
+}
+
+static void statx_time(struct statx_timestamp *to, const struct __kernel_timespec *from)
+{
+	to->tv_sec = from->tv_sec;
+	to->tv_nsec = (uint32_t)from->tv_nsec;
+}
+
+/* What statx(2) gives on tmpfs: the basic fields, the birth time, the mount id. */
+void vfs_fill_statx(const struct inode *inode, uint32_t mask, struct statx *stx)
+{
+	struct stat st;
+
+	vfs_fill_stat(inode, &st);
+	memset(stx, 0, sizeof(*stx));
+	stx->stx_mask = STATX_BASIC_STATS | STATX_BTIME |
+			((mask & STATX_MNT_ID_UNIQUE) ? STATX_MNT_ID_UNIQUE : STATX_MNT_ID);
+	stx->stx_blksize = (uint32_t)st.st_blksize;
+	stx->stx_attributes = inode == ramfs_root() ? STATX_ATTR_MOUNT_ROOT : 0;
+	stx->stx_attributes_mask = TMPFS_STATX_ATTRIBUTES;
+	stx->stx_nlink = (uint32_t)st.st_nlink;
+	stx->stx_uid = st.st_uid;
+	stx->stx_gid = st.st_gid;
+	stx->stx_mode = (uint16_t)st.st_mode;
+	stx->stx_ino = st.st_ino;
+	stx->stx_size = (uint64_t)st.st_size;
+	stx->stx_blocks = (uint64_t)st.st_blocks;
+	statx_time(&stx->stx_atime, &inode->atime);
+	statx_time(&stx->stx_btime, &inode->btime);
+	statx_time(&stx->stx_ctime, &inode->ctime);
+	statx_time(&stx->stx_mtime, &inode->mtime);
+	stx->stx_rdev_major = (uint32_t)(inode->rdev >> 8);
+	stx->stx_rdev_minor = (uint32_t)(inode->rdev & 0xff);
+	stx->stx_dev_major = 0;
+	stx->stx_dev_minor = (uint32_t)st.st_dev;
+	/* Unique mount ids count from 2^31 (fs/namespace.c). */
+	stx->stx_mnt_id = (mask & STATX_MNT_ID_UNIQUE) ? 0x80000000ull + st.st_dev : st.st_dev;
+}
+
+/* --- the calls that change names (fs/namei.c) ------------------------------------------- */
+
+/* Look up the directory of path's last component, and that component unfollowed. */
+static int lookup_parent(int dirfd, const char *path, struct lookup *lk)
+{
+	return vfs_lookup(dirfd, path, LOOKUP_PARENT, lk);
+}
+
+/* filename_create(): the last component must be a new name; a trailing slash only names a
+ * directory to be made. */
+static int lookup_create(int dirfd, const char *path, int is_dir, struct lookup *lk)
+{
+	int err = lookup_parent(dirfd, path, lk);
+
+	if (err)
+		return err;
+	if (lk->last_type != LAST_NORM || lk->inode)
+		return -EEXIST;
+	if (lk->trailing_slash && !is_dir)
+		return -ENOENT;
+	return 0;
+}
+
+int vfs_mkdir(int dirfd, const char *path, uint32_t mode)
+{
+	struct lookup lk;
+	int err = lookup_create(dirfd, path, 1, &lk);
+
+	if (err)
+		return err;
+	mode &= 01777 & ~umask_bits;
+	return link_new(lk.parent, lk.last, ramfs_new_inode(S_IFDIR | mode));
+}
+
+int vfs_symlink(const char *target, int dirfd, const char *path)
+{
+	struct lookup lk;
+	int err = lookup_create(dirfd, path, 0, &lk);
+
+	if (err)
+		return err;
+	struct inode *link = ramfs_new_inode(S_IFLNK | 0777);
+	if (!link)
+		return -ENOSPC;
+	err = ramfs_set_data(link, target, strlen(target));
+	if (err) {
+		inode_release(link);
+		return err;
+	}
+	return link_new(lk.parent, lk.last, link);
+}
+
+int vfs_link(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path, int flags)
+{
+	struct inode *inode;
+	struct lookup lk;
+	int follow = flags & AT_SYMLINK_FOLLOW;
+	int err = vfs_lookup_at(old_dirfd, old_path,
+				(flags & AT_EMPTY_PATH) | (follow ? 0 : AT_SYMLINK_NOFOLLOW), &inode);
+
+	if (!err)
+		err = lookup_create(new_dirfd, new_path, 0, &lk);
+	if (err)
+		return err;
+	if (S_ISDIR(inode->mode))
+		return -EPERM;
+	if (!inode->nlink)
+		return -ENOENT; /* unlinked and open: not linkable again without O_TMPFILE */
+	return ramfs_link(lk.parent, lk.last, strlen(lk.last), inode);
+}
+
+int vfs_rmdir(int dirfd, const char *path)
+{
+	struct lookup lk;
+	int err = lookup_parent(dirfd, path, &lk);
+
+	if (err)
+		return err;
+	switch (lk.last_type) {
+	case LAST_DOTDOT:
+		return -ENOTEMPTY;
+	case LAST_DOT:
+		return -EINVAL;
+	case LAST_ROOT:
+		return -EBUSY;
+	case LAST_NORM:
+		break;
+	}
+	if (!lk.inode)
+		return -ENOENT;
+	if (!S_ISDIR(lk.inode->mode))
+		return -ENOTDIR;
+	if (lk.inode->entries)
+		return -ENOTEMPTY;
+	ramfs_unlink(lk.parent, ramfs_find(lk.parent, lk.last, strlen(lk.last)));
+	return 0;
+}
+
+int vfs_unlink(int dirfd, const char *path)
+{
+	struct lookup lk;
+	int err = lookup_parent(dirfd, path, &lk);
+
+	if (err)
+		return err;
+	if (lk.last_type != LAST_NORM)
+		return -EISDIR;
+	if (!lk.inode)
+		return -ENOENT;
+	if (S_ISDIR(lk.inode->mode))
+		return -EISDIR;
+	if (lk.trailing_slash)
+		return -ENOTDIR;
+	ramfs_unlink(lk.parent, ramfs_find(lk.parent, lk.last, strlen(lk.last)));
+	return 0;
+}
+
+/* lock_rename()'s trap: when one parent is an ancestor of the other, its child on the way
+ * down to the other; else NULL. */
+static struct inode *child_toward(struct inode *ancestor, struct inode *dir)
+{
+	for (struct inode *d = dir; d->parent != d; d = d->parent)
+		if (d->parent == ancestor)
+			return d;
+	return 0;
+}
+
+static struct inode *rename_trap(struct inode *p1, struct inode *p2)
+{
+	if (p1 == p2)
+		return 0;
+	struct inode *trap = child_toward(p2, p1);
+	return trap ? trap : child_toward(p1, p2);
+}
+
+/* do_renameat2() and vfs_rename(), in their order of checks. */
+int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
+	       unsigned flags)
+{
+	struct lookup old, new;
+	int exchange = flags & RENAME_EXCHANGE;
+	int err = lookup_parent(old_dirfd, old_path, &old);
+
+	if (!err)
+		err = lookup_parent(new_dirfd, new_path, &new);
+	if (err)
+		return err;
+	if (old.last_type != LAST_NORM)
+		return -EBUSY;
+	if (new.last_type != LAST_NORM)
+		return (flags & RENAME_NOREPLACE) ? -EEXIST : -EBUSY;
+	struct inode *trap = rename_trap(old.parent, new.parent);
+	struct inode *moved = old.inode, *target = new.inode;
+	if (!moved)
+		return -ENOENT;
+	if ((flags & RENAME_NOREPLACE) && target)
+		return -EEXIST;
+	if (exchange) {
+		if (!target)
+			return -ENOENT;
+		if (!S_ISDIR(target->mode) && new.trailing_slash)
+			return -ENOTDIR;
+	}
+	if (!S_ISDIR(moved->mode) && (old.trailing_slash || (!exchange && new.trailing_slash)))
+		return -ENOTDIR;
+	if (moved == trap)
+		return -EINVAL;
+	if (target && target == trap)
+		return exchange ? -EINVAL : -ENOTEMPTY;
+	if (moved == target)
+		return 0;
+	struct dir_entry *old_entry = ramfs_find(old.parent, old.last, strlen(old.last));
+	struct dir_entry *new_entry =
+		target ? ramfs_find(new.parent, new.last, strlen(new.last)) : 0;
+	if (exchange) {
+		ramfs_exchange(old.parent, old_entry, new.parent, new_entry);
+		return 0;
+	}
+	if (target && S_ISDIR(moved->mode) && !S_ISDIR(target->mode))
+		return -ENOTDIR;
+	if (target && !S_ISDIR(moved->mode) && S_ISDIR(target->mode))
+		return -EISDIR;
+	if (!target && !new.parent->nlink)
+		return -ENOENT;
+	if (target && S_ISDIR(target->mode) && target->entries)
+		return -ENOTEMPTY;
+	struct inode *whiteout = 0;
+	if (flags & RENAME_WHITEOUT) {
+		/* A whiteout is a character device 0:0 (fs/namei.c vfs_whiteout()). */
+		whiteout = ramfs_new_inode(S_IFCHR);
+		if (!whiteout)
+			return -ENOSPC;
+		inherit_owner(old.parent, whiteout);
+	}
+	err = ramfs_rename(old.parent, old_entry, new.parent, new.last, strlen(new.last), new_entry,
+			   whiteout);
+	if (err && whiteout)
+		inode_release(whiteout);
+	return err;
 }

@@ -251,6 +251,11 @@ size_t kmalloc_free_bytes(void)
 	return heap.free_bytes;
 }
 
+size_t kmalloc_heap_bytes(void)
+{
+	return heap.end - heap.start;
+}
+
 int kmalloc_check(void)
 {
 	size_t free_blocks = 0, free_bytes = 0, listed = 0;

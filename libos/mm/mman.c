@@ -115,7 +115,7 @@ long sys_mmap(long addr_arg, long len_arg, long prot, long flags, long fd, long 
 	if ((flags & MAP_ANONYMOUS) && (flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
 		return -EINVAL;
 	if (!(flags & MAP_ANONYMOUS)) {
-		file = fd_get((int)fd);
+		file = fd_get_io((int)fd);
 		if (!file)
 			return -EBADF;
 		if (!S_ISREG(file->inode->mode))

@@ -1,8 +1,12 @@
 /* Shared by the conformance programs: each prints what it observes, so the
  * same program built natively and with uni-cc must print the same lines. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static inline const char *errno_name(int e)
 {
@@ -14,6 +18,9 @@ static inline const char *errno_name(int e)
 		[EMFILE] = "EMFILE", [ENOTTY] = "ENOTTY", [EFBIG] = "EFBIG", [ENOSPC] = "ENOSPC",
 		[ESPIPE] = "ESPIPE", [ERANGE] = "ERANGE", [ENAMETOOLONG] = "ENAMETOOLONG",
 		[ENOSYS] = "ENOSYS", [ENOTEMPTY] = "ENOTEMPTY", [ELOOP] = "ELOOP",
+		[EBUSY] = "EBUSY", [EXDEV] = "EXDEV", [EMLINK] = "EMLINK", [EDEADLK] = "EDEADLK",
+		[ENOLCK] = "ENOLCK", [EOVERFLOW] = "EOVERFLOW", [EOPNOTSUPP] = "EOPNOTSUPP",
+		[ETXTBSY] = "ETXTBSY", [EROFS] = "EROFS",
 	};
 	if (e >= 0 && e < (int)(sizeof(names) / sizeof(names[0])) && names[e])
 		return names[e];
@@ -30,3 +37,101 @@ static inline const char *errno_name(int e)
 		else                                                                               \
 			printf("%s = %ld\n", #expr, value_);                                       \
 	} while (0)
+
+/* Remove path and everything under it, quietly: for cleaning up. */
+static inline void remove_tree(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st))
+		return;
+	if (!S_ISDIR(st.st_mode)) {
+		unlink(path);
+		return;
+	}
+	DIR *dir = opendir(path);
+	struct dirent *e;
+	char child[4096];
+	while (dir && (e = readdir(dir))) {
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    snprintf(child, sizeof(child), "%s/%s", path, e->d_name) < (int)sizeof(child))
+			remove_tree(child);
+	}
+	if (dir)
+		closedir(dir);
+	rmdir(path);
+}
+
+/* A fresh directory for one test, named after it: under /tmp, or with on_tmpfs on a tmpfs,
+ * for what only tmpfs does alike (directory sizes and order, statfs). Natively that is
+ * /dev/shm (/tmp may be any file system); under musl-uni, /tmp is the LibOS's ramfs, which
+ * copies tmpfs. */
+static inline const char *test_dir(const char *name, int on_tmpfs)
+{
+	static char path[256];
+	const char *base = on_tmpfs && !access("/dev/shm", W_OK) ? "/dev/shm" : "/tmp";
+
+	snprintf(path, sizeof(path), "%s/uni-%s", base, name);
+	remove_tree(path);
+	if (mkdir(path, 0755)) {
+		perror(path);
+		exit(1);
+	}
+	return path;
+}
+
+/* One line about path, not following a last symlink: its type, permission bits, link count
+ * and, but for a directory (whose size depends on the file system), its size. */
+static inline void show_node(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st)) {
+		printf("%s: %s\n", path, errno_name(errno));
+		return;
+	}
+	const char *type = S_ISREG(st.st_mode)	 ? "file"
+			   : S_ISDIR(st.st_mode) ? "dir"
+			   : S_ISLNK(st.st_mode) ? "symlink"
+			   : S_ISCHR(st.st_mode) ? "chr"
+						 : "other";
+	printf("%s: %s %04o nlink %ld", path, type, st.st_mode & 07777, (long)st.st_nlink);
+	if (!S_ISDIR(st.st_mode))
+		printf(" size %ld", (long)st.st_size);
+	printf("\n");
+}
+
+/* The contents of a small file, or the error opening it. */
+static inline void show_contents(const char *path)
+{
+	char buf[256];
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		printf("%s: %s\n", path, errno_name(errno));
+		return;
+	}
+	size_t n = fread(buf, 1, sizeof(buf) - 1, f);
+	buf[n] = 0;
+	fclose(f);
+	printf("%s: \"%s\"\n", path, buf);
+}
+
+/* Create path holding text (mode 0644). */
+static inline void make_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		printf("cannot create %s: %s\n", path, errno_name(errno));
+		exit(1);
+	}
+}
+
+/* The same inode? */
+static inline int same_inode(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return !lstat(a, &sa) && !lstat(b, &sb) && sa.st_ino == sb.st_ino && sa.st_dev == sb.st_dev;
+}

@@ -59,6 +59,7 @@ int main(void)
 	SHOW(access("/tmp/uni-files-test", R_OK | W_OK));
 	SHOW(access("/tmp/uni-files-test", X_OK));
 	SHOW(access("/tmp/nothing", F_OK));
-	SHOW(unlink("/tmp/uni-files-test") == 0 || errno == ENOSYS);
+	SHOW(unlink("/tmp/uni-files-test"));
+	SHOW(unlink("/tmp/uni-files-test"));
 	return 0;
 }

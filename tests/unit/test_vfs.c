@@ -139,7 +139,7 @@ static uint64_t file_size(int fd)
 	return (uint64_t)st.st_size;
 }
 
-/* There is no mkdir(2) yet: directories come from the rootfs, made by vfs_mkdir_p. */
+/* Directories as the rootfs makes them, with their parents (vfs_mkdir_p). */
 static void make_dir(const char *path)
 {
 	struct inode *dir;
@@ -147,7 +147,7 @@ static void make_dir(const char *path)
 	assert_int_equal(vfs_mkdir_p(path, &dir), 0);
 }
 
-/* Nor symlink(2): links are made as rootfs_unpack makes them. */
+/* Links as rootfs_unpack makes them: vfs_symlink refuses targets of PATH_MAX bytes. */
 static void make_symlink(const char *path, const char *target)
 {
 	struct inode *link = ramfs_new_inode(S_IFLNK | 0777);
@@ -158,6 +158,28 @@ static void make_symlink(const char *path, const char *target)
 	assert_null(lk.inode);
 	assert_int_equal(ramfs_set_data(link, target, strlen(target)), 0);
 	assert_int_equal(ramfs_link(lk.parent, lk.last, strlen(lk.last), link), 0);
+}
+
+static struct inode *inode_of(const char *path)
+{
+	struct inode *inode = NULL;
+
+	assert_int_equal(vfs_lookup_at(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, &inode), 0);
+	return inode;
+}
+
+static long fcntl_lock(int fd, long cmd, short type, long start, long len, struct flock **out)
+{
+	struct flock *fl = app_alloc(sizeof(*fl));
+
+	memset(fl, 0, sizeof(*fl));
+	fl->l_type = type;
+	fl->l_whence = SEEK_SET;
+	fl->l_start = start;
+	fl->l_len = len;
+	if (out)
+		*out = fl;
+	return sys_fcntl(fd, cmd, (long)fl);
 }
 
 /* "/" repeated, then "x": a path of len bytes that names nothing. */
@@ -1008,6 +1030,318 @@ static void test_symlink_target_of_path_max(void **state)
 	assert_int_equal(stat_path("/hugelink/link", &st), -ENAMETOOLONG);
 }
 
+
+static void test_unlinked_open_file_lives_until_closed(void **state)
+{
+	char *data = app_alloc(10000), *text;
+	size_t before;
+	struct stat st;
+	int fd;
+
+	(void)state;
+	make_dir("/lifetime");
+	before = kmalloc_free_bytes();
+	fd = open_ok("/lifetime/f", O_CREAT | O_RDWR);
+	memset(data, 'd', 10000);
+	assert_int_equal(sys_write(fd, (long)data, 10000), 10000);
+	assert_int_equal(vfs_unlink(AT_FDCWD, "/lifetime/f"), 0);
+	assert_int_equal(stat_path("/lifetime/f", &st), -ENOENT);
+	assert_int_equal(fstat_fd(fd, &st), 0);
+	assert_int_equal(st.st_nlink, 0);
+	assert_int_equal(st.st_size, 10000);
+	assert_int_equal(write_text(fd, "more"), 4);
+	assert_int_equal(sys_lseek(fd, 9998, SEEK_SET), 9998);
+	assert_int_equal(read_text(fd, 16, &text), 6);
+	assert_string_equal(text, "ddmore");
+	assert_true(kmalloc_free_bytes() < before);
+	assert_int_equal(sys_close(fd), 0);
+	/* The name, the inode and its data are all gone. */
+	assert_int_equal(kmalloc_free_bytes(), before);
+}
+
+static void test_rename_over_file_frees_it(void **state)
+{
+	size_t before;
+	int fd;
+
+	(void)state;
+	make_dir("/renfree");
+	create_file("/renfree/a", "new");
+	before = kmalloc_free_bytes();
+	create_file("/renfree/b", "old contents");
+	fd = open_ok("/renfree/b", O_RDONLY);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/renfree/a", AT_FDCWD, "/renfree/b", 0), 0);
+	assert_contents("/renfree/b", "new");
+	assert_int_equal(sys_close(fd), 0);
+	/* "a"'s inode now has the name "b": its old entry and "b"'s old inode went. */
+	assert_int_equal(kmalloc_free_bytes(), before);
+	assert_int_equal(vfs_unlink(AT_FDCWD, "/renfree/b"), 0);
+	assert_true(kmalloc_free_bytes() > before);
+}
+
+static void test_removed_cwd(void **state)
+{
+	char *buf = app_alloc(64);
+	struct stat st;
+	size_t before;
+
+	(void)state;
+	make_dir("/deadcwd");
+	before = kmalloc_free_bytes();
+	assert_int_equal(vfs_mkdir(AT_FDCWD, "/deadcwd/d", 0755), 0);
+	assert_int_equal(sys_chdir(app_string("/deadcwd/d")), 0);
+	assert_int_equal(vfs_rmdir(AT_FDCWD, "/deadcwd/d"), 0);
+	assert_int_equal(stat_path(".", &st), 0);
+	assert_int_equal(st.st_nlink, 0);
+	assert_int_equal(st.st_size, 2 * DIR_ENTRY_SIZE);
+	assert_int_equal(sys_getcwd((long)buf, 64), -ENOENT);
+	assert_int_equal(open_path("f", O_CREAT | O_WRONLY), -ENOENT);
+	assert_int_equal(vfs_mkdir(AT_FDCWD, "sub", 0755), -ENOENT);
+	assert_int_equal(vfs_symlink("x", AT_FDCWD, "sym"), -ENOENT);
+	assert_int_equal(stat_path("..", &st), 0);
+	assert_int_equal(st.st_ino, inode_of("/deadcwd")->ino);
+	assert_int_equal(sys_chdir(app_string("/")), 0);
+	assert_int_equal(kmalloc_free_bytes(), before);
+}
+
+static void test_directory_books(void **state)
+{
+	struct stat st;
+
+	(void)state;
+	make_dir("/books/p");
+	assert_int_equal(vfs_mkdir(AT_FDCWD, "/books/q", 0700), 0);
+	assert_int_equal(stat_path("/books", &st), 0);
+	assert_int_equal(st.st_nlink, 4);
+	assert_int_equal(st.st_size, 4 * DIR_ENTRY_SIZE);
+	assert_int_equal(vfs_mkdir(AT_FDCWD, "/books/p/sub", 0755), 0);
+	create_file("/books/p/f", "");
+	assert_int_equal(vfs_link(AT_FDCWD, "/books/p/f", AT_FDCWD, "/books/q/g", 0), 0);
+	assert_int_equal(stat_path("/books/p/f", &st), 0);
+	assert_int_equal(st.st_nlink, 2);
+	/* A directory moving to another parent moves one link with it. */
+	assert_int_equal(vfs_rename(AT_FDCWD, "/books/p/sub", AT_FDCWD, "/books/q/sub", 0), 0);
+	assert_int_equal(stat_path("/books/p", &st), 0);
+	assert_int_equal(st.st_nlink, 2);
+	assert_int_equal(st.st_size, 3 * DIR_ENTRY_SIZE);
+	assert_int_equal(stat_path("/books/q", &st), 0);
+	assert_int_equal(st.st_nlink, 3);
+	assert_int_equal(st.st_size, 4 * DIR_ENTRY_SIZE);
+	assert_ptr_equal(inode_of("/books/q/sub")->parent, inode_of("/books/q"));
+	/* Exchanging a directory with a file across parents swaps the links too. */
+	assert_int_equal(vfs_rename(AT_FDCWD, "/books/q/sub", AT_FDCWD, "/books/p/f",
+				    RENAME_EXCHANGE),
+			 0);
+	assert_int_equal(stat_path("/books/p", &st), 0);
+	assert_int_equal(st.st_nlink, 3);
+	assert_int_equal(stat_path("/books/q", &st), 0);
+	assert_int_equal(st.st_nlink, 2);
+	assert_ptr_equal(inode_of("/books/p/f")->parent, inode_of("/books/p"));
+}
+
+static void test_rename_loops(void **state)
+{
+	(void)state;
+	make_dir("/loops/a/b/c/d");
+	assert_int_equal(vfs_rename(AT_FDCWD, "/loops/a", AT_FDCWD, "/loops/a/b/c/d/e", 0),
+			 -EINVAL);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/loops/a/b", AT_FDCWD, "/loops/a/b/c/x", 0),
+			 -EINVAL);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/loops/a/b/c/d", AT_FDCWD, "/loops/a", 0),
+			 -ENOTEMPTY);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/loops/a/b/c/d", AT_FDCWD, "/loops/a",
+				    RENAME_EXCHANGE),
+			 -EINVAL);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/loops/a/b/c/d", AT_FDCWD, "/loops/a/d", 0), 0);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/loops/a/d", AT_FDCWD, "/loops/a/b/c/d", 0), 0);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/loops/a/b/c", AT_FDCWD, "/", 0), -EBUSY);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/", AT_FDCWD, "/loops/x", 0), -EBUSY);
+}
+
+/* getdents64's positions (sys_dir.c is not in this build): an entry's cookie stays its
+ * position whatever happens to the others. */
+static void test_dir_cursor(void **state)
+{
+	const struct dir_entry *e;
+	struct inode *dir;
+	int64_t pos;
+	int fd;
+
+	(void)state;
+	make_dir("/cursor");
+	create_file("/cursor/a", "");
+	create_file("/cursor/b", "");
+	create_file("/cursor/c", "");
+	dir = inode_of("/cursor");
+	/* The newest first, as tmpfs lists them. */
+	e = ramfs_dir_at(dir, DIR_POS_FIRST_ENTRY);
+	assert_int_equal(e->name_len, 1);
+	assert_memory_equal(e->name, "c", 1);
+	pos = e->next->cookie;
+	assert_int_equal(vfs_unlink(AT_FDCWD, "/cursor/b"), 0);
+	create_file("/cursor/d", "");
+	e = ramfs_dir_at(dir, pos);
+	assert_memory_equal(e->name, "a", 1);
+	assert_null(e->next);
+	assert_memory_equal(ramfs_dir_at(dir, DIR_POS_FIRST_ENTRY)->name, "d", 1);
+	assert_int_equal(vfs_rename(AT_FDCWD, "/cursor/a", AT_FDCWD, "/cursor/e", 0), 0);
+	assert_null(ramfs_dir_at(dir, pos));
+	assert_memory_equal(ramfs_dir_at(dir, DIR_POS_FIRST_ENTRY)->name, "e", 1);
+	/* A directory's offset is any cookie, never from the end. */
+	fd = open_ok("/cursor", O_RDONLY | O_DIRECTORY);
+	assert_int_equal(sys_lseek(fd, 12345, SEEK_SET), 12345);
+	assert_int_equal(sys_lseek(fd, -45, SEEK_CUR), 12300);
+	assert_int_equal(sys_lseek(fd, -1, SEEK_SET), -EINVAL);
+	assert_int_equal(sys_lseek(fd, 0, SEEK_END), -EINVAL);
+	assert_int_equal(sys_close(fd), 0);
+}
+
+static void test_locks(void **state)
+{
+	const struct file_lock *l;
+	struct inode *inode;
+	struct flock *fl;
+	int fd;
+
+	(void)state;
+	make_dir("/locks");
+	fd = open_ok("/locks/f", O_CREAT | O_RDWR);
+	inode = inode_of("/locks/f");
+	/* Touching ranges of one type and owner merge; the other type splits them. */
+	assert_int_equal(lock_set(inode, NULL, F_RDLCK, 0, 9), 0);
+	assert_int_equal(lock_set(inode, NULL, F_RDLCK, 10, 19), 0);
+	l = lock_conflict(inode, (struct file *)1, F_WRLCK, 0, INT64_MAX);
+	assert_non_null(l);
+	assert_int_equal(l->start, 0);
+	assert_int_equal(l->end, 19);
+	assert_null(l->next);
+	assert_int_equal(lock_set(inode, NULL, F_WRLCK, 5, 14), 0);
+	l = inode->locks;
+	assert_int_equal(l->start, 0);
+	assert_int_equal(l->end, 4);
+	assert_int_equal(l->next->type, F_WRLCK);
+	assert_int_equal(l->next->start, 5);
+	assert_int_equal(l->next->end, 14);
+	assert_int_equal(l->next->next->start, 15);
+	assert_null(l->next->next->next);
+	assert_null(lock_conflict(inode, (struct file *)1, F_RDLCK, 15, 100));
+	assert_int_equal(lock_set(inode, (struct file *)1, F_WRLCK, 15, 15), -EAGAIN);
+	assert_int_equal(lock_set(inode, NULL, F_UNLCK, 3, 16), 0);
+	assert_int_equal(inode->locks->end, 2);
+	assert_int_equal(inode->locks->next->start, 17);
+	assert_int_equal(lock_set(inode, NULL, F_UNLCK, 0, INT64_MAX), 0);
+	assert_null(inode->locks);
+
+	/* Through fcntl: the process never conflicts with itself, OFD locks do. */
+	assert_int_equal(fcntl_lock(fd, F_SETLK, F_WRLCK, 0, 0, NULL), 0);
+	assert_int_equal(fcntl_lock(fd, F_GETLK, F_WRLCK, 0, 0, &fl), 0);
+	assert_int_equal(fl->l_type, F_UNLCK);
+	assert_int_equal(fcntl_lock(fd, F_OFD_SETLK, F_RDLCK, 0, 1, NULL), -EAGAIN);
+	assert_int_equal(fcntl_lock(fd, F_OFD_SETLKW, F_RDLCK, 0, 1, NULL), -EDEADLK);
+	assert_int_equal(fcntl_lock(fd, F_OFD_GETLK, F_RDLCK, 0, 1, &fl), 0);
+	assert_int_equal(fl->l_type, F_WRLCK);
+	assert_int_equal(fl->l_pid, APP_PID);
+	assert_int_equal(fcntl_lock(fd, F_SETLK, F_RDLCK, -1, 1, NULL), -EINVAL);
+	assert_int_equal(fcntl_lock(fd, F_SETLK, 9, 0, 1, NULL), -EINVAL);
+	assert_int_equal(sys_fcntl(fd, F_SETLK, (long)&l), -EFAULT);
+	/* Any close drops the process's locks. */
+	assert_int_equal(sys_close(open_ok("/locks/f", O_RDONLY)), 0);
+	assert_null(inode->locks);
+	assert_int_equal(fcntl_lock(fd, F_OFD_SETLK, F_RDLCK, 0, 1, NULL), 0);
+	assert_non_null(inode->locks);
+	assert_int_equal(sys_close(fd), 0);
+	assert_null(inode->locks);
+}
+
+static void test_fcntl_dupfd(void **state)
+{
+	int fd;
+
+	(void)state;
+	make_dir("/dupfd");
+	create_file("/dupfd/f", "shared");
+	fd = open_ok("/dupfd/f", O_RDONLY);
+	assert_int_equal(sys_fcntl(fd, F_DUPFD, 10), 10);
+	assert_int_equal(sys_fcntl(fd, F_DUPFD_CLOEXEC, 10), 11);
+	assert_int_equal(sys_fcntl(11, F_GETFD, 0), FD_CLOEXEC);
+	assert_int_equal(sys_fcntl(fd, F_DUPFD, FD_MAX - 1), FD_MAX - 1);
+	assert_int_equal(sys_fcntl(fd, F_DUPFD, FD_MAX - 1), -EMFILE);
+	assert_int_equal(sys_fcntl(fd, F_DUPFD, FD_MAX), -EINVAL);
+	assert_int_equal(sys_fcntl(fd, F_DUPFD, -1), -EINVAL);
+	assert_int_equal(sys_close(fd), 0);
+	assert_int_equal(sys_lseek(10, 3, SEEK_SET), 3);
+	assert_int_equal(sys_lseek(11, 0, SEEK_CUR), 3);
+	assert_int_equal(sys_close(10), 0);
+	assert_int_equal(sys_close(11), 0);
+	assert_int_equal(sys_close(FD_MAX - 1), 0);
+}
+
+static void test_truncate_grows_without_memory(void **state)
+{
+	char *text;
+	size_t before;
+	struct stat st;
+	int fd;
+
+	(void)state;
+	make_dir("/sparse");
+	fd = open_ok("/sparse/f", O_CREAT | O_RDWR);
+	before = kmalloc_free_bytes();
+	assert_int_equal(sys_ftruncate(fd, 1L << 40), 0);
+	assert_int_equal(kmalloc_free_bytes(), before);
+	assert_int_equal(fstat_fd(fd, &st), 0);
+	assert_int_equal(st.st_size, 1L << 40);
+	assert_int_equal(st.st_blocks, 0);
+	assert_int_equal(sys_pread64(fd, (long)app_alloc(8), 8, (1L << 40) - 4), 4);
+	assert_int_equal(write_text(fd, "abc"), 3);
+	assert_int_equal(sys_lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(read_text(fd, 5, &text), 5);
+	assert_memory_equal(text, "abc\0\0", 5);
+	assert_int_equal(fstat_fd(fd, &st), 0);
+	assert_int_equal(st.st_blocks, 8);
+	/* Shrinking, then growing again, shows zeros where the old bytes were. */
+	assert_int_equal(sys_ftruncate(fd, 1), 0);
+	assert_int_equal(sys_ftruncate(fd, 3), 0);
+	assert_int_equal(sys_lseek(fd, 0, SEEK_SET), 0);
+	assert_int_equal(read_text(fd, 5, &text), 3);
+	assert_memory_equal(text, "a\0\0", 3);
+	assert_int_equal(sys_ftruncate(fd, 0), 0);
+	assert_int_equal(sys_ftruncate(fd, -1), -EINVAL);
+	assert_int_equal(sys_truncate(app_string("/sparse"), 0), -EISDIR);
+	assert_int_equal(sys_close(fd), 0);
+	assert_true(kmalloc_free_bytes() >= before);
+}
+
+static void test_o_path(void **state)
+{
+	char *buf = app_alloc(16);
+	struct inode *inode;
+	struct stat st;
+	int fd;
+
+	(void)state;
+	make_dir("/opath");
+	create_file("/opath/f", "data");
+	make_symlink("/opath/link", "f");
+	fd = open_ok("/opath/f", O_PATH | O_RDWR | O_TRUNC | O_CREAT);
+	assert_int_equal(sys_read(fd, (long)buf, 4), -EBADF);
+	assert_int_equal(sys_write(fd, (long)buf, 4), -EBADF);
+	assert_int_equal(sys_lseek(fd, 0, SEEK_SET), -EBADF);
+	assert_int_equal(sys_fcntl(fd, F_SETFL, O_APPEND), -EBADF);
+	assert_int_equal(sys_fcntl(fd, F_GETFL, 0), O_PATH);
+	assert_int_equal(sys_fsync(fd), -EBADF);
+	assert_int_equal(fstat_fd(fd, &st), 0);
+	assert_int_equal(st.st_size, 4); /* not truncated */
+	assert_int_equal(sys_close(fd), 0);
+	fd = open_ok("/opath/link", O_PATH | O_NOFOLLOW);
+	assert_int_equal(fstat_fd(fd, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(vfs_lookup_at(fd, "", AT_EMPTY_PATH, &inode), 0);
+	assert_ptr_equal(inode, inode_of("/opath/link"));
+	assert_int_equal(sys_close(fd), 0);
+	assert_int_equal(open_path("/opath/link", O_RDONLY | O_NOFOLLOW), -ELOOP);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1053,6 +1387,16 @@ int main(void)
 		TEST(test_symlink_creat_excl_does_not_follow),
 		TEST(test_symlink_trailing_slash),
 		TEST(test_symlink_target_of_path_max),
+		TEST(test_unlinked_open_file_lives_until_closed),
+		TEST(test_rename_over_file_frees_it),
+		TEST(test_removed_cwd),
+		TEST(test_directory_books),
+		TEST(test_rename_loops),
+		TEST(test_dir_cursor),
+		TEST(test_locks),
+		TEST(test_fcntl_dupfd),
+		TEST(test_truncate_grows_without_memory),
+		TEST(test_o_path),
 #undef TEST
 	};
 

@@ -33,6 +33,9 @@ void kfree(void *ptr);
 /* Bytes in free blocks, block headers included: back to its initial value when all is freed. */
 size_t kmalloc_free_bytes(void);
 
+/* The whole heap, in bytes: 0 before kmalloc_init. */
+size_t kmalloc_heap_bytes(void);
+
 /* Walks the whole heap: 0 if every block and the free list are consistent, else -EINVAL. */
 int kmalloc_check(void);
 

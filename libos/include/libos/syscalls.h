@@ -28,6 +28,43 @@ long sys_fcntl(long fd, long cmd, long arg);
 long sys_umask(long mask);
 long sys_chdir(long path);
 long sys_fchdir(long fd);
+long sys_truncate(long path, long length);
+long sys_ftruncate(long fd, long length);
+long sys_fsync(long fd);
+long sys_fdatasync(long fd);
+
+/* fs/sys_namei.c */
+long sys_mkdir(long path, long mode);
+long sys_mkdirat(long dirfd, long path, long mode);
+long sys_rmdir(long path);
+long sys_unlink(long path);
+long sys_unlinkat(long dirfd, long path, long flags);
+long sys_rename(long old_path, long new_path);
+long sys_renameat(long old_dirfd, long old_path, long new_dirfd, long new_path);
+long sys_renameat2(long old_dirfd, long old_path, long new_dirfd, long new_path, long flags);
+long sys_link(long old_path, long new_path);
+long sys_linkat(long old_dirfd, long old_path, long new_dirfd, long new_path, long flags);
+long sys_symlink(long target, long path);
+long sys_symlinkat(long target, long dirfd, long path);
+long sys_readlink(long path, long buf, long size);
+long sys_readlinkat(long dirfd, long path, long buf, long size);
+
+/* fs/sys_dir.c */
+long sys_getdents64(long fd, long dirp, long count);
+
+/* fs/sys_fd.c */
+long sys_dup(long oldfd);
+long sys_dup2(long oldfd, long newfd);
+long sys_dup3(long oldfd, long newfd, long flags);
+
+/* fs/sys_attr.c */
+long sys_chmod(long path, long mode);
+long sys_fchmod(long fd, long mode);
+long sys_fchmodat(long dirfd, long path, long mode);
+long sys_utimensat(long dirfd, long path, long times, long flags);
+long sys_statx(long dirfd, long path, long flags, long mask, long buf);
+long sys_statfs(long path, long buf);
+long sys_fstatfs(long fd, long buf);
 
 /* mm/mman.c */
 long sys_mmap(long addr, long len, long prot, long flags, long fd, long offset);

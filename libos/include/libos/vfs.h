@@ -17,6 +17,13 @@
 #define PATH_MAX 4096
 #define SYMLINK_MAX_FOLLOW 40 /* Linux's limit, then ELOOP */
 #define FD_MAX 1024 /* RLIMIT_NOFILE's usual soft limit */
+/* tmpfs's BOGO_DIRENT_SIZE: a directory's st_size is this per entry, "." and ".." included. */
+#define DIR_ENTRY_SIZE 20
+/* getdents64 positions, as tmpfs numbers them: 0 is ".", 1 is "..", 2 the newest entry, then
+ * each entry's cookie; DIR_POS_END is past the oldest. */
+#define DIR_POS_FIRST_ENTRY 2
+#define DIR_POS_END INT64_MAX
+#define APP_PID 1 /* the app's process id (core/process.c), which owns its POSIX locks */
 
 struct file;
 struct inode;
@@ -33,27 +40,43 @@ struct file_ops {
 struct dir_entry {
 	struct dir_entry *next;
 	struct inode *inode;
+	int64_t cookie; /* its getdents64 position: a new name gets a larger one than any before */
 	size_t name_len;
 	char name[];
 };
 
+/* A record lock (fcntl(2)): of the process (owner NULL) or of one open file description. */
+struct file_lock {
+	struct file_lock *next; /* the inode's, by start */
+	const struct file *owner;
+	short type; /* F_RDLCK or F_WRLCK */
+	int64_t start, end; /* bytes start to end, both included; end INT64_MAX: to end of file */
+};
+
+/* An inode lives while it has a name (nlink) or a reference (refs: open files, the cwd, and
+ * for a directory each of its subdirectories, whose ".." leads to it). */
 struct inode {
 	uint64_t ino;
 	uint32_t mode, nlink, uid, gid;
+	uint32_t refs;
 	uint64_t rdev;
 	uint64_t size; /* bytes of a file, length of a symlink's target */
-	struct __kernel_timespec atime, mtime, ctime;
+	struct __kernel_timespec atime, mtime, ctime, btime;
 	const struct file_ops *fops;
-	char *data; /* a file's contents, a symlink's target */
+	/* A file's contents, a symlink's target. A file's bytes from capacity up to its size
+	 * are zeros not stored: a truncate that grows allocates nothing, as on tmpfs. */
+	char *data;
 	uint64_t capacity;
-	struct dir_entry *entries; /* a directory's, newest first */
+	struct dir_entry *entries; /* a directory's, newest (largest cookie) first */
+	int64_t next_cookie; /* a directory's: the cookie of its next new name */
 	struct inode *parent; /* a directory's; the root's is itself */
+	struct file_lock *locks;
 	void *device; /* a device's own state */
 };
 
 struct file {
-	struct inode *inode;
-	uint64_t pos;
+	struct inode *inode; /* holds a reference */
+	uint64_t pos; /* a directory's: its getdents64 position */
 	int flags; /* O_ACCMODE, O_APPEND, O_NONBLOCK ... as given to open */
 	int refs;
 };
@@ -61,42 +84,101 @@ struct file {
 /* ramfs.c */
 int ramfs_init(void);
 struct inode *ramfs_root(void);
+/* A new inode without a name (nlink 0) or a reference: ramfs_link names it, inode_release
+ * frees it when that fails. */
 struct inode *ramfs_new_inode(uint32_t mode);
 struct inode *ramfs_lookup(struct inode *dir, const char *name, size_t len);
+struct dir_entry *ramfs_find(struct inode *dir, const char *name, size_t len);
+/* Add a name for child in dir: -EEXIST, -ENOENT when dir was removed, -ENAMETOOLONG, -ENOSPC. */
 int ramfs_link(struct inode *dir, const char *name, size_t len, struct inode *child);
+/* Remove entry (of dir); its inode goes when nothing else holds it. */
+void ramfs_unlink(struct inode *dir, struct dir_entry *entry);
+/* Move entry (of old_dir) to the name new_name in new_dir, replacing victim (that name's
+ * entry in new_dir, or NULL); whiteout, if not NULL, takes the old name. */
+int ramfs_rename(struct inode *old_dir, struct dir_entry *entry, struct inode *new_dir,
+		 const char *new_name, size_t new_len, struct dir_entry *victim,
+		 struct inode *whiteout);
+/* Swap the inodes two entries name. */
+void ramfs_exchange(struct inode *dir1, struct dir_entry *entry1, struct inode *dir2,
+		    struct dir_entry *entry2);
+/* The entry getdents64 returns at position pos (at least DIR_POS_FIRST_ENTRY), or NULL. */
+struct dir_entry *ramfs_dir_at(const struct inode *dir, int64_t pos);
 int ramfs_truncate(struct inode *inode, uint64_t size);
 int ramfs_set_data(struct inode *inode, const void *data, uint64_t size);
+uint64_t ramfs_stored_bytes(const struct inode *inode);
+uint64_t ramfs_inode_count(void);
 void inode_touch(struct inode *inode, int atime, int mtime_ctime);
+void inode_touch_ctime(struct inode *inode);
+/* Reading it: atime as a relatime mount updates it. */
+void inode_accessed(struct inode *inode);
+void inode_get(struct inode *inode);
+void inode_put(struct inode *inode);
+/* Free inode if it has neither a name nor a reference. */
+void inode_release(struct inode *inode);
 
 /* devfs.c */
 int devfs_init(void);
 struct file *console_open(int host_fd);
 
 /* vfs.c: path lookup */
+enum last_type { LAST_NORM, LAST_DOT, LAST_DOTDOT, LAST_ROOT };
 struct lookup {
 	struct inode *parent; /* directory holding the last component */
 	struct inode *inode; /* the result; NULL if the last component is missing */
 	char last[NAME_MAX + 1];
 	int trailing_slash;
+	enum last_type last_type; /* "name", ".", ".." or the "/" of a path naming the root */
 };
 #define LOOKUP_FOLLOW 1 /* follow a symlink in the last component */
+/* Stop at the last component, as the calls that add or remove a name do: never follow it,
+ * even with a trailing slash, and leave the trailing slash to the caller. */
+#define LOOKUP_PARENT 2
 int vfs_lookup(int dirfd, const char *path, int flags, struct lookup *out);
+/* The inode a path names, or with AT_EMPTY_PATH and "" the one dirfd names. */
+int vfs_lookup_at(int dirfd, const char *path, int at_flags, struct inode **out);
 int vfs_mkdir_p(const char *path, struct inode **out);
 long vfs_open(int dirfd, const char *path, int flags, uint32_t mode);
 void vfs_fill_stat(const struct inode *inode, struct stat *st);
+void vfs_fill_statx(const struct inode *inode, uint32_t mask, struct statx *stx);
 struct inode *vfs_cwd(void);
 int vfs_chdir(struct inode *dir);
 uint32_t vfs_umask(void);
 uint32_t vfs_set_umask(uint32_t mask); /* returns the old mask */
+/* The calls that change names; paths are LibOS memory. */
+int vfs_mkdir(int dirfd, const char *path, uint32_t mode);
+int vfs_rmdir(int dirfd, const char *path);
+int vfs_unlink(int dirfd, const char *path);
+int vfs_link(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path, int flags);
+int vfs_symlink(const char *target, int dirfd, const char *path);
+int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
+	       unsigned flags);
 
 /* fdtable.c */
 struct file *file_new(struct inode *inode, int flags);
 void file_put(struct file *file);
+/* Any open fd, O_PATH ones too (Linux's fget_raw). */
 struct file *fd_get(int fd);
+/* An fd for I/O and changes: NULL for O_PATH ones, which only name a file (fget). */
+struct file *fd_get_io(int fd);
 int fd_install(struct file *file, int cloexec);
+/* The lowest free fd at least min: -EMFILE when there is none. */
+int fd_install_from(struct file *file, int min, int cloexec);
 int fd_install_at(struct file *file, int fd);
+/* Install file at fd, closing what was there (dup2): -EBADF if fd is out of range. */
+int fd_replace(struct file *file, int fd, int cloexec);
 int fd_close(int fd);
 /* Set FD_CLOEXEC (set >= 0) or read it (set < 0): the flag or -EBADF. */
 int fd_cloexec(int fd, int set);
+/* Record locks: the first lock of another owner that conflicts with a lock of type on
+ * [start, end], or NULL. */
+const struct file_lock *lock_conflict(const struct inode *inode, const struct file *owner,
+				      short type, int64_t start, int64_t end);
+/* The first of owner's own locks on [start, end], or NULL. */
+const struct file_lock *lock_held(const struct inode *inode, const struct file *owner,
+				  int64_t start, int64_t end);
+/* Lock (F_RDLCK, F_WRLCK) or unlock (F_UNLCK) [start, end] for owner: -EAGAIN on a conflict,
+ * -ENOLCK without memory. */
+int lock_set(struct inode *inode, const struct file *owner, short type, int64_t start,
+	     int64_t end);
 
 #endif
