@@ -47,32 +47,34 @@ __attribute__((format(printf, 2, 3))) static inline void bench_unavailable(const
 }
 
 /* Times op and prints "name ns_per_op"; on an error prints "name n/a what: error". */
+/* Run op for iterations; its time in *elapsed, or the error reported. */
+static inline int bench_timed(const char *name, const char *what, bench_op op, void *ctx,
+			      long iterations, uint64_t *elapsed)
+{
+	uint64_t start = bench_now_ns();
+	int err = op(ctx, iterations);
+
+	*elapsed = bench_now_ns() - start;
+	if (err)
+		bench_unavailable(name, "%s: %s", what, strerror(err));
+	return err;
+}
+
 static inline void bench_run(const char *name, const char *what, bench_op op, void *ctx)
 {
-	uint64_t start, elapsed;
+	uint64_t elapsed;
 	long iterations = 1;
-	int err;
 
 	for (;;) {
-		start = bench_now_ns();
-		err = op(ctx, iterations);
-		elapsed = bench_now_ns() - start;
-		if (err) {
-			bench_unavailable(name, "%s: %s", what, strerror(err));
+		if (bench_timed(name, what, op, ctx, iterations, &elapsed))
 			return;
-		}
 		if (elapsed >= BENCH_WARMUP_NS)
 			break;
 		iterations *= 2;
 	}
 	iterations = (long)((double)iterations * BENCH_MEASURE_NS / elapsed) + 1;
-	start = bench_now_ns();
-	err = op(ctx, iterations);
-	elapsed = bench_now_ns() - start;
-	if (err) {
-		bench_unavailable(name, "%s: %s", what, strerror(err));
+	if (bench_timed(name, what, op, ctx, iterations, &elapsed))
 		return;
-	}
 	printf("%s %.2f\n", name, (double)elapsed / (double)iterations);
 	fflush(stdout);
 }
