@@ -140,7 +140,7 @@ UNIT_CFLAGS := -std=gnu11 $(WARN) -g -O1 -fsanitize=address,undefined -fno-omit-
 LIBOS_UNIT_CFLAGS := $(UNIT_CFLAGS) -ffreestanding -Itests/unit/shim -Iarch/$(ARCH) -Ilibos/include -I$(BUILD)/gen
 LIBOS_UNIT_SRCS := tests/unit/shim/fake_monitor.c libos/fs/vfs.c libos/fs/ramfs.c \
 	libos/fs/fdtable.c libos/fs/devfs.c libos/fs/sys_file.c libos/core/uaccess.c libos/mm/mman.c \
-	libos/mm/vma.c libos/mm/kmalloc.c libos/core/format.c libos/core/log.c
+	libos/mm/vma.c libos/mm/kmalloc.c libos/core/format.c libos/core/log.c libos/core/clock.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(wildcard tests/unit/test_*.c))
 .PHONY: unit-tests
 unit-tests: $(UNIT_TESTS) $(BUILD)/test/elf_fixture.so

@@ -22,6 +22,7 @@
 #include "hostcall.h"
 #include "log.h"
 #include "trace.h"
+#include "vdso.h"
 
 #define MAX_FILE_SIZE (1UL << 30)
 #define LIBOS_MIN_HEAP (16UL << 20)
@@ -422,6 +423,7 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	boot->version = LIBOS_BOOT_VERSION;
 	boot->verbose = (uint32_t)log_level;
 	boot->trace_flags = trace.flags;
+	boot->host_clock_gettime = vdso_function("__vdso_clock_gettime");
 	snprintf(boot->cwd, sizeof(boot->cwd), "%s", current->opts.cwd ? current->opts.cwd : "/");
 	boot->heap_base = heap;
 	boot->heap_size = heap_end - heap;

@@ -16,6 +16,11 @@ struct libos_boot {
 	uint32_t verbose; /* monitor's -v level */
 	uint32_t trace_flags; /* TRACE_* below: what the LibOS reports with HC_TRACE */
 	uint32_t reserved;
+	/* The host vDSO's clock_gettime (int (*)(int, struct timespec *),
+	 * returning 0 or -errno): it reads the kernel's clock page and needs
+	 * no thread pointer and no SSE, so the LibOS may call it directly.
+	 * 0: ask the monitor with HC_CLOCK_GETTIME. */
+	uint64_t host_clock_gettime;
 	uint64_t heap_base; /* the LibOS's own heap, inside its region */
 	uint64_t heap_size;
 	uint64_t rootfs; /* root.cpio image, inside the LibOS region */

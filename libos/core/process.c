@@ -6,6 +6,7 @@
 #include <linux/time.h>
 #include <linux/utsname.h>
 #include <current_gate.h>
+#include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/syscalls.h>
@@ -89,7 +90,7 @@ long sys_getrandom(long buf, long len, long flags)
 long sys_clock_gettime(long clock, long ts)
 {
 	struct __kernel_timespec now;
-	long err = hostcall(HC_CLOCK_GETTIME, clock, (long)&now, 0, 0, 0);
+	long err = clock_now((int)clock, &now);
 
 	return err ? err : copy_to_cvm((void *)ts, &now, sizeof(now));
 }

@@ -28,6 +28,7 @@
 #include <linux/uio.h>
 #include <linux/utsname.h>
 #include <uni/boot.h>
+#include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/log.h>
@@ -1347,7 +1348,7 @@ static void trace_send(const struct line *line)
 
 static void monotonic_now(struct __kernel_timespec *ts)
 {
-	if (hostcall(HC_CLOCK_GETTIME, CLOCK_MONOTONIC, (long)ts, 0, 0, 0))
+	if (clock_now(CLOCK_MONOTONIC, ts))
 		ts->tv_sec = ts->tv_nsec = 0;
 }
 

@@ -1,5 +1,6 @@
 /* ramfs: the in-memory tree every path of the LibOS lives in. It keeps the books as tmpfs
  * does: link counts, directory sizes, times, and inodes that outlive their names while open. */
+#include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/kmalloc.h>
@@ -98,7 +99,7 @@ static const struct file_ops dir_fops = { .read = dir_read, .seekable = 1 };
 
 static int now(struct __kernel_timespec *ts)
 {
-	return (int)hostcall(HC_CLOCK_GETTIME, 0 /* CLOCK_REALTIME */, (long)ts, 0, 0, 0);
+	return clock_now(0 /* CLOCK_REALTIME */, ts);
 }
 
 void inode_touch(struct inode *inode, int atime, int mtime_ctime)

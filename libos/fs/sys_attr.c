@@ -1,6 +1,7 @@
 /* An inode's attributes: chmod, times (utimensat), statx, and the file system's statfs. */
 #include <asm/statfs.h>
 #include <linux/magic.h>
+#include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/kmalloc.h>
@@ -100,7 +101,7 @@ long sys_utimensat(long dirfd, long path, long times, long flags)
 		if (err)
 			return err;
 	}
-	err = hostcall(HC_CLOCK_GETTIME, 0 /* CLOCK_REALTIME */, (long)&now, 0, 0, 0);
+	err = clock_now(0 /* CLOCK_REALTIME */, &now);
 	if (err)
 		return err;
 	if (!times || ts[0].tv_nsec == UTIME_NOW)
