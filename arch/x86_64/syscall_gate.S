@@ -13,14 +13,31 @@
 .macro GATE_ENTER
 	mov %rsp, %gs:GATE_APP_SP
 	mov %gs:GATE_LIBOS_SP, %rsp
+	.cfi_def_cfa %rsp, 0 /* from here the CFA is the top of the LibOS stack */
+	.cfi_undefined %rsp /* the app's: at %gs:GATE_APP_SP, out of DWARF's reach (uni-gdb.py) */
 	sub $8, %rsp /* keeps the calls below 16-byte aligned */
+	.cfi_adjust_cfa_offset 8
 	push %rcx
+	.cfi_adjust_cfa_offset 8
+	.cfi_offset %rip, -16 /* the app's return address */
 	push %rdi
+	.cfi_adjust_cfa_offset 8
+	.cfi_offset %rdi, -24
 	push %rsi
+	.cfi_adjust_cfa_offset 8
+	.cfi_offset %rsi, -32
 	push %rdx
+	.cfi_adjust_cfa_offset 8
+	.cfi_offset %rdx, -40
 	push %r10
+	.cfi_adjust_cfa_offset 8
+	.cfi_offset %r10, -48
 	push %r8
+	.cfi_adjust_cfa_offset 8
+	.cfi_offset %r8, -56
 	push %r9
+	.cfi_adjust_cfa_offset 8
+	.cfi_offset %r9, -64
 	/* The ABI has DF clear at every call, so at every musl system call;
 	 * cld makes sure an app breaking that cannot turn the LibOS's
 	 * rep movsb around. DF is not restored: a conforming caller had 0. */
@@ -30,13 +47,29 @@
 /* Back to the app with the result in rax. */
 .macro GATE_LEAVE
 	pop %r9
+	.cfi_adjust_cfa_offset -8
+	.cfi_restore %r9
 	pop %r8
+	.cfi_adjust_cfa_offset -8
+	.cfi_restore %r8
 	pop %r10
+	.cfi_adjust_cfa_offset -8
+	.cfi_restore %r10
 	pop %rdx
+	.cfi_adjust_cfa_offset -8
+	.cfi_restore %rdx
 	pop %rsi
+	.cfi_adjust_cfa_offset -8
+	.cfi_restore %rsi
 	pop %rdi
+	.cfi_adjust_cfa_offset -8
+	.cfi_restore %rdi
 	pop %rcx
+	.cfi_adjust_cfa_offset -8
+	.cfi_register %rip, %rcx
 	mov %gs:GATE_APP_SP, %rsp
+	.cfi_def_cfa %rsp, 0
+	.cfi_restore %rsp
 	jmp *%rcx
 .endm
 
@@ -47,6 +80,9 @@
 	.globl syscall_gate
 	.type syscall_gate, @function
 syscall_gate:
+	.cfi_startproc simple /* entered by jmp: the app's rsp is the CFA, */
+	.cfi_def_cfa %rsp, 0
+	.cfi_register %rip, %rcx /* its return address is in rcx */
 	GATE_ENTER
 	cmp $SYSCALL_TABLE_SIZE, %rax
 	jae 2f
@@ -56,10 +92,13 @@ syscall_gate:
 	jz 2f
 	mov %r10, %rcx /* the C ABI's fourth argument */
 	call *%r11
+	.cfi_remember_state
 1:	GATE_LEAVE
+	.cfi_restore_state
 2:	mov %rax, %rdi
 	call syscall_unknown
 	jmp 1b
+	.cfi_endproc
 	.size syscall_gate, .-syscall_gate
 
 /* The same gate for intravisor --strace, which installs it instead of
@@ -69,9 +108,14 @@ syscall_gate:
 	.globl syscall_gate_traced
 	.type syscall_gate_traced, @function
 syscall_gate_traced:
+	.cfi_startproc simple /* entered by jmp: the app's rsp is the CFA, */
+	.cfi_def_cfa %rsp, 0
+	.cfi_register %rip, %rcx /* its return address is in rcx */
 	GATE_ENTER
 	sub $8, %rsp /* the call below stays 16-byte aligned */
+	.cfi_adjust_cfa_offset 8
 	push %r9 /* a5: the C ABI's seventh argument, on the stack */
+	.cfi_adjust_cfa_offset 8
 	mov %r8, %r9
 	mov %r10, %r8
 	mov %rdx, %rcx
@@ -80,7 +124,9 @@ syscall_gate_traced:
 	mov %rax, %rdi
 	call syscall_traced
 	add $16, %rsp
+	.cfi_adjust_cfa_offset -16
 	GATE_LEAVE
+	.cfi_endproc
 	.size syscall_gate_traced, .-syscall_gate_traced
 
 	.section .note.GNU-stack, "", @progbits
