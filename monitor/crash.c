@@ -3,12 +3,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include <libos/cpio.h>
 #include <uni/gate.h>
 #include "cpu.h"
 #include "crash.h"
 #include "cvm.h"
+#include "elf.h"
 #include "hostcall.h"
 #include "log.h"
 
@@ -37,6 +40,78 @@ static int app_readable(const struct cvm *app, uint64_t addr, uint64_t len)
 	return uni_cap_covers(&app->ddc, addr, len);
 }
 
+struct archive_search {
+	const char *name;
+	size_t name_len;
+	struct cpio_entry found;
+};
+
+static int match_name(const struct cpio_entry *entry, void *ctx)
+{
+	struct archive_search *search = ctx;
+
+	if (entry->name_len != search->name_len || memcmp(entry->name, search->name, entry->name_len))
+		return 0;
+	search->found = *entry;
+	return 1;
+}
+
+/* The bytes of guest file path in the LibOS's copy of its root archive,
+ * following symlinks (the path ld.so opened may be one). */
+static int find_in_rootfs(const struct cvm *libos, const char *path, const void **data,
+			  size_t *size)
+{
+	char name[512];
+
+	snprintf(name, sizeof(name), "%s", path);
+	for (int hops = 0; hops < 8; hops++) {
+		struct archive_search search = { name, 0, { 0 } };
+		while (*search.name == '/')
+			search.name++;
+		search.name_len = strlen(search.name);
+		if (cpio_parse((const void *)libos->rootfs_addr, libos->rootfs_size, match_name,
+			       &search, NULL) != 1)
+			return -1;
+		if (!S_ISLNK(search.found.mode)) {
+			*data = search.found.data;
+			*size = search.found.size;
+			return 0;
+		}
+		char target[512];
+		int len = (int)search.found.size;
+		if (((const char *)search.found.data)[0] == '/') {
+			snprintf(target, sizeof(target), "%.*s", len, (const char *)search.found.data);
+		} else {
+			const char *slash = strrchr(search.name, '/');
+			int dir_len = slash ? (int)(slash - search.name) + 1 : 0;
+			snprintf(target, sizeof(target), "%.*s%.*s", dir_len, search.name, len,
+				 (const char *)search.found.data);
+		}
+		snprintf(name, sizeof(name), "%s", target);
+	}
+	return -1;
+}
+
+/* " (function+0xOFFSET)" for offset into the guest file path, from its
+ * symbol table, or nothing. */
+static void describe_symbol(const struct cvm *libos, const char *path, uint64_t offset,
+			    char *out, size_t size)
+{
+	struct elf_image image;
+	const void *data;
+	const char *symbol;
+	uint64_t into;
+	size_t len;
+	char err[128];
+
+	out[0] = 0;
+	if (!libos || find_in_rootfs(libos, path, &data, &len) ||
+	    elf_parse(data, len, &image, err, sizeof(err)) ||
+	    elf_symbol_at(&image, offset + image.min_vaddr, &symbol, &into))
+		return;
+	snprintf(out, size, " (%s+0x%lx)", symbol, (unsigned long)into);
+}
+
 /* "FILE+0xOFFSET" for an address of the app, from ld.so's list of loaded
  * objects: the one with the highest base at or below ip. */
 static void describe_app_address(const struct cvm *app, uint64_t ip, char *out, size_t size)
@@ -63,8 +138,10 @@ static void describe_app_address(const struct cvm *app, uint64_t ip, char *out, 
 		return;
 	const char *name = (const char *)best_name;
 	size_t max = app->ddc.base + app->ddc.length - best_name;
-	snprintf(out, size, "%.*s+0x%lx", (int)strnlen(name, max < 256 ? max : 256), name,
-		 (unsigned long)(ip - best_base));
+	char path[257], symbol[300];
+	snprintf(path, sizeof(path), "%.*s", (int)strnlen(name, max < 256 ? max : 256), name);
+	describe_symbol(app->server, path, ip - best_base, symbol, sizeof(symbol));
+	snprintf(out, size, "%s+0x%lx%s", path, (unsigned long)(ip - best_base), symbol);
 }
 
 static void say(const char *text)

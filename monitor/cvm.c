@@ -416,6 +416,8 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	}
 	if (cpio_size)
 		memcpy((void *)rootfs, cpio, cpio_size);
+	libos->rootfs_addr = rootfs;
+	libos->rootfs_size = cpio_size;
 	unmap_file(mapped, cpio_size);
 
 	struct libos_boot *boot = (struct libos_boot *)boot_at;

@@ -409,20 +409,19 @@ static int name_matches(const struct elf_image *img, const Elf64_Shdr *strtab, u
 	return memcmp(str, name, name_len) == 0 && str[name_len] == '\0';
 }
 
-int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, char *err,
-	       size_t errlen)
+/* The symbol table of type (SHT_DYNSYM or SHT_SYMTAB) and its string table. */
+static int find_symbol_table(const struct elf_image *img, uint32_t type, Elf64_Shdr *symtab,
+			     Elf64_Shdr *strtab, char *err, size_t errlen)
 {
-	uint64_t symtab_off, strtab_off, i;
-	Elf64_Shdr symtab, strtab;
-	size_t name_len = strlen(name);
+	const char *table = type == SHT_DYNSYM ? ".dynsym" : ".symtab";
+	uint64_t symtab_off, strtab_off;
 	Elf64_Ehdr eh;
-	Elf64_Sym sym;
 	uint32_t index;
 
 	memcpy(&eh, img->buf, sizeof(eh));
 	if (eh.e_shnum == 0)
-		return fail(err, errlen, "offset 0x%zx: no section headers to find .dynsym in",
-			    offsetof(Elf64_Ehdr, e_shnum));
+		return fail(err, errlen, "offset 0x%zx: no section headers to find %s in",
+			    offsetof(Elf64_Ehdr, e_shnum), table);
 	if (eh.e_shentsize != sizeof(Elf64_Shdr))
 		return fail(err, errlen, "offset 0x%zx: section header size %u, expected %zu",
 			    offsetof(Elf64_Ehdr, e_shentsize), eh.e_shentsize, sizeof(Elf64_Shdr));
@@ -434,30 +433,41 @@ int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, c
 			    offsetof(Elf64_Ehdr, e_shoff), eh.e_shoff, img->len);
 
 	for (index = 0; index < eh.e_shnum; index++) {
-		memcpy(&symtab, img->buf + eh.e_shoff + (uint64_t)index * sizeof(symtab),
-		       sizeof(symtab));
-		if (symtab.sh_type == SHT_DYNSYM)
+		memcpy(symtab, img->buf + eh.e_shoff + (uint64_t)index * sizeof(*symtab),
+		       sizeof(*symtab));
+		if (symtab->sh_type == type)
 			break;
 	}
 	if (index == eh.e_shnum)
-		return fail(err, errlen, "offset " HEX ": no SHT_DYNSYM section", eh.e_shoff);
-	if (read_section(img, &eh, index, &symtab, &symtab_off, err, errlen))
+		return fail(err, errlen, "offset " HEX ": no %s section", eh.e_shoff,
+			    type == SHT_DYNSYM ? "SHT_DYNSYM" : "SHT_SYMTAB");
+	if (read_section(img, &eh, index, symtab, &symtab_off, err, errlen))
 		return -1;
-	if (symtab.sh_entsize != sizeof(Elf64_Sym))
-		return fail(err, errlen, "offset " HEX ": .dynsym entry size " HEX ", expected %zu",
-			    symtab_off, symtab.sh_entsize, sizeof(Elf64_Sym));
-	if (symtab.sh_link >= eh.e_shnum)
-		return fail(err, errlen,
-			    "offset " HEX ": .dynsym links to section %" PRIu32 " of %u",
-			    symtab_off, symtab.sh_link, eh.e_shnum);
-	if (read_section(img, &eh, symtab.sh_link, &strtab, &strtab_off, err, errlen))
+	if (symtab->sh_entsize != sizeof(Elf64_Sym))
+		return fail(err, errlen, "offset " HEX ": %s entry size " HEX ", expected %zu",
+			    symtab_off, table, symtab->sh_entsize, sizeof(Elf64_Sym));
+	if (symtab->sh_link >= eh.e_shnum)
+		return fail(err, errlen, "offset " HEX ": %s links to section %" PRIu32 " of %u",
+			    symtab_off, table, symtab->sh_link, eh.e_shnum);
+	if (read_section(img, &eh, symtab->sh_link, strtab, &strtab_off, err, errlen))
 		return -1;
-	if (strtab.sh_type != SHT_STRTAB)
-		return fail(err, errlen, "offset " HEX ": .dynsym string table is not SHT_STRTAB",
-			    strtab_off);
+	if (strtab->sh_type != SHT_STRTAB)
+		return fail(err, errlen, "offset " HEX ": %s string table is not SHT_STRTAB",
+			    strtab_off, table);
+	return 0;
+}
 
+int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, char *err,
+	       size_t errlen)
+{
+	Elf64_Shdr symtab, strtab;
+	size_t name_len = strlen(name);
+	Elf64_Sym sym;
+
+	if (find_symbol_table(img, SHT_DYNSYM, &symtab, &strtab, err, errlen))
+		return -1;
 	/* Entry 0 is the reserved undefined symbol. */
-	for (i = 1; i < symtab.sh_size / sizeof(sym); i++) {
+	for (uint64_t i = 1; i < symtab.sh_size / sizeof(sym); i++) {
 		memcpy(&sym, img->buf + symtab.sh_offset + i * sizeof(sym), sizeof(sym));
 		if (sym.st_shndx == SHN_UNDEF)
 			continue;
@@ -473,6 +483,39 @@ int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, c
 		}
 	}
 	return fail(err, errlen, "symbol '%s' not found", name);
+}
+
+int elf_symbol_at(const struct elf_image *img, uint64_t vaddr, const char **name,
+		  uint64_t *offset)
+{
+	Elf64_Shdr symtab, strtab;
+	uint64_t best_value = 0;
+	int found = 0;
+	Elf64_Sym sym;
+
+	if (find_symbol_table(img, SHT_SYMTAB, &symtab, &strtab, NULL, 0) &&
+	    find_symbol_table(img, SHT_DYNSYM, &symtab, &strtab, NULL, 0))
+		return -1;
+	/* The function whose range holds vaddr, or else the nearest one below. */
+	for (uint64_t i = 1; i < symtab.sh_size / sizeof(sym); i++) {
+		memcpy(&sym, img->buf + symtab.sh_offset + i * sizeof(sym), sizeof(sym));
+		if (ELF64_ST_TYPE(sym.st_info) != STT_FUNC || sym.st_shndx == SHN_UNDEF ||
+		    sym.st_value > vaddr || sym.st_name >= strtab.sh_size ||
+		    !memchr(img->buf + strtab.sh_offset + sym.st_name, 0,
+			    strtab.sh_size - sym.st_name))
+			continue;
+		if (found && sym.st_value < best_value)
+			continue;
+		best_value = sym.st_value;
+		*name = (const char *)img->buf + strtab.sh_offset + sym.st_name;
+		found = 1;
+		if (vaddr - sym.st_value < sym.st_size)
+			break; /* inside this function */
+	}
+	if (!found)
+		return -1;
+	*offset = vaddr - best_value;
+	return 0;
 }
 
 const char *elf_interp(const struct elf_image *img)

@@ -62,6 +62,12 @@ int elf_relocate(const struct elf_image *img, void *dest, uint64_t load_base, ch
 int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, char *err,
 	       size_t errlen);
 
+/* The function holding vaddr (or the nearest one below it), from .symtab or
+ * else .dynsym: 0 with its name (inside the file) and vaddr's offset in it,
+ * or -1. */
+int elf_symbol_at(const struct elf_image *img, uint64_t vaddr, const char **name,
+		  uint64_t *offset);
+
 /* The PT_INTERP path, NUL-terminated inside the file, or NULL if there is none. */
 const char *elf_interp(const struct elf_image *img);
 

@@ -70,7 +70,9 @@ expect_error run-twice-added 1 "intravisor: run: /app/show_env is added twice" \
 
 segv=$build/test/run-progs/segv
 segv_at=$(objdump -d "$segv" | awk '/movl +\$0x[0-9a-f]+,0x0$/ { sub(":", "", $1); print $1; exit }')
-expect_error run-segv-report 139 "intravisor: cVM 'segv' killed by SIGSEGV at 0x0 (in /app/segv+0x$segv_at)" \
+segv_main=$(nm "$segv" | awk '$3 == "main" { print $1 }')
+segv_into=$(printf '%x' $((0x$segv_at - 0x$segv_main)))
+expect_error run-segv-report 139 "intravisor: cVM 'segv' killed by SIGSEGV at 0x0 (in /app/segv+0x$segv_at (main+0x$segv_into))" \
 	"$intravisor" run "$segv"
 expect_run run-segv-output 139 'before the fault
 ' "$intravisor" run "$segv"

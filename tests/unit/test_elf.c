@@ -229,6 +229,24 @@ static void test_symbol(void **state)
 	assert_string_equal(err, "symbol 'fixture' not found");
 }
 
+static void test_symbol_at(void **state)
+{
+	struct elf_image img;
+	const char *name = NULL;
+	uint64_t offset = 0;
+
+	(void)state;
+	parse_ok(fixture, fixture_len, &img);
+	assert_int_equal(elf_symbol_at(&img, img.entry, &name, &offset), 0);
+	assert_string_equal(name, "fixture_entry");
+	assert_int_equal(offset, 0);
+	assert_int_equal(elf_symbol_at(&img, img.entry + 1, &name, &offset), 0);
+	assert_string_equal(name, "fixture_entry");
+	assert_int_equal(offset, 1);
+	/* Below every function: nothing. */
+	assert_int_equal(elf_symbol_at(&img, 0, &name, &offset), -1);
+}
+
 static void test_parse_host_libc(void **state)
 {
 	const char *path = "/usr/lib/x86_64-linux-gnu/libc.so.6";
@@ -600,6 +618,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_parse_fixture),
 		cmocka_unit_test(test_load_and_relocate),
 		cmocka_unit_test(test_symbol),
+		cmocka_unit_test(test_symbol_at),
 		cmocka_unit_test(test_parse_host_libc),
 		cmocka_unit_test(test_short_header),
 		cmocka_unit_test(test_bad_identity),
