@@ -51,6 +51,8 @@ __attribute__((visibility("default"))) long libos_boot(const struct libos_boot *
 	if (!err)
 		err = devfs_init();
 	if (!err)
+		err = procfs_init();
+	if (!err)
 		err = vfs_mkdir_p("/tmp", &dir);
 	if (!err)
 		err = mm_init(boot);

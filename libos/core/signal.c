@@ -8,6 +8,7 @@
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/log.h>
+#include <libos/signal.h>
 #include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
@@ -76,6 +77,26 @@ static long send_to_self(long sig)
 	return 0;
 }
 
+void signal_raise_self(int sig)
+{
+	send_to_self(sig);
+}
+
+uint64_t signal_swap_blocked(uint64_t mask)
+{
+	uint64_t saved = blocked;
+
+	blocked = mask & ~(bit(SIGKILL) | bit(SIGSTOP));
+	deliver_pending();
+	return saved;
+}
+
+void signal_restore_blocked(uint64_t saved)
+{
+	blocked = saved;
+	deliver_pending();
+}
+
 long sys_kill(long pid, long sig)
 {
 	/* The app is alone in its cVM: itself, its group, or everyone. */
@@ -122,7 +143,11 @@ long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize)
 	if (act) {
 		new_action.mask &= ~(bit(SIGKILL) | bit(SIGSTOP));
 		actions[sig - 1] = new_action;
-		deliver_pending(); /* now ignored, or now fatal */
+		/* An ignored signal is discarded even while blocked (do_sigaction()). */
+		if (new_action.handler == SIG_IGN ||
+		    (new_action.handler == SIG_DFL && (DEFAULT_IGNORED & bit((int)sig))))
+			pending &= ~bit((int)sig);
+		deliver_pending(); /* now fatal */
 	}
 	return 0;
 }

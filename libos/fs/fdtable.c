@@ -2,6 +2,7 @@
  * hold (fcntl(2)). */
 #include <libos/errno.h>
 #include <libos/kmalloc.h>
+#include <libos/string.h>
 #include <libos/vfs.h>
 
 static struct file *fds[FD_MAX];
@@ -25,14 +26,58 @@ struct file *file_new(struct inode *inode, int flags)
 	return file;
 }
 
+static void forget_name(struct file *file)
+{
+	if (file->dir)
+		inode_put(file->dir);
+	kfree(file->name);
+	file->dir = 0;
+	file->name = 0;
+}
+
+int file_set_name(struct file *file, struct inode *dir, const char *name, size_t len)
+{
+	char *copy = kmalloc(len + 1);
+
+	if (!copy)
+		return -ENOMEM;
+	memcpy(copy, name, len);
+	copy[len] = 0;
+	inode_get(dir);
+	forget_name(file);
+	file->dir = dir;
+	file->name = copy;
+	return 0;
+}
+
+void file_names_moved(const struct inode *inode, struct inode *old_dir, const char *old_name,
+		      struct inode *new_dir, const char *new_name)
+{
+	for (int fd = 0; fd < FD_MAX; fd++) {
+		struct file *file = fds[fd];
+		if (file && file->inode == inode && file->dir == old_dir && file->name &&
+		    !strcmp(file->name, old_name) &&
+		    file_set_name(file, new_dir, new_name, strlen(new_name)))
+			forget_name(file); /* no memory for the new name: no name at all */
+	}
+}
+
+void file_discard(struct file *file)
+{
+	forget_name(file);
+	inode_put(file->inode);
+	kfree(file);
+}
+
 void file_put(struct file *file)
 {
 	if (--file->refs)
 		return;
+	if (file->inode->fops && file->inode->fops->release)
+		file->inode->fops->release(file);
 	/* Open file description locks go with the description (locks_remove_file()). */
 	lock_release(file->inode, file);
-	inode_put(file->inode);
-	kfree(file);
+	file_discard(file);
 }
 
 struct file *fd_get(int fd)
@@ -45,6 +90,14 @@ struct file *fd_get_io(int fd)
 	struct file *file = fd_get(fd);
 
 	return file && !(file->flags & O_PATH) ? file : 0;
+}
+
+int fd_next_open(int min)
+{
+	for (int fd = min < 0 ? 0 : min; fd < FD_MAX; fd++)
+		if (fds[fd])
+			return fd;
+	return -1;
 }
 
 int fd_install_from(struct file *file, int min, int close_on_exec)

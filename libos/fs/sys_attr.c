@@ -142,13 +142,23 @@ long sys_statx(long dirfd, long path, long flags, long mask, long buf)
 	return copy_to_cvm((void *)buf, &stx, sizeof(stx));
 }
 
-/* One file system, a tmpfs as big as the LibOS heap. */
-static long statfs_to_cvm(long buf)
+/* The tree is a tmpfs as big as the LibOS heap; /proc, pipes and eventfds have file systems
+ * of their own that count nothing (simple_statfs()). */
+static long statfs_to_cvm(const struct inode *inode, long buf)
 {
 	struct statfs st;
 	uint64_t blocks = kmalloc_heap_bytes() / PAGE_SIZE, inodes = ramfs_inode_count();
 
 	memset(&st, 0, sizeof(st));
+	if (inode->dev == PROCFS_DEV || inode->dev == PIPEFS_DEV || inode->dev == ANON_INODE_DEV) {
+		st.f_type = inode->dev == PROCFS_DEV ? PROC_SUPER_MAGIC
+			    : inode->dev == PIPEFS_DEV ? PIPEFS_MAGIC
+						       : ANON_INODE_FS_MAGIC;
+		st.f_bsize = st.f_frsize = PAGE_SIZE;
+		st.f_namelen = NAME_MAX;
+		st.f_flags = ST_VALID | (inode->dev == PROCFS_DEV ? ST_RELATIME : 0);
+		return copy_to_cvm((void *)buf, &st, sizeof(st));
+	}
 	st.f_type = TMPFS_MAGIC;
 	st.f_bsize = PAGE_SIZE;
 	st.f_blocks = (long)blocks;
@@ -170,10 +180,12 @@ long sys_statfs(long path, long buf)
 
 	if (!err)
 		err = vfs_lookup_at(AT_FDCWD, name, 0, &inode);
-	return err ?: statfs_to_cvm(buf);
+	return err ?: statfs_to_cvm(inode, buf);
 }
 
 long sys_fstatfs(long fd, long buf)
 {
-	return fd_get((int)fd) ? statfs_to_cvm(buf) : -EBADF;
+	struct file *file = fd_get((int)fd);
+
+	return file ? statfs_to_cvm(file->inode, buf) : -EBADF;
 }

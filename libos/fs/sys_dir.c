@@ -19,24 +19,24 @@ struct linux_dirent64 {
 #define DIRENT_ALIGN 8
 #define DIRENT_MAX (offsetof(struct linux_dirent64, d_name) + NAME_MAX + 1 + DIRENT_ALIGN)
 
-/* One entry: its name, inode and the position after it. */
-struct dir_item {
-	const char *name;
-	size_t name_len;
-	const struct inode *inode;
-	int64_t next;
-};
-
-static int item_at(const struct inode *dir, int64_t pos, struct dir_item *item)
+static int item_at(struct inode *dir, int64_t pos, struct dir_item *item)
 {
+	int made_up = dir->iops && dir->iops->dir_item;
+
 	if (pos == 0 || pos == 1) {
 		item->name = "..";
 		item->name_len = (size_t)pos + 1;
 		item->inode = pos ? dir->parent : dir;
-		/* After "..": the newest entry, or the end. */
-		item->next = pos ? (dir->entries ? dir->entries->cookie : DIR_POS_END) : 1;
+		/* After "..": the newest entry, or the end; procfs's entries are counted from
+		 * DIR_POS_FIRST_ENTRY. */
+		item->next = pos ? (made_up	     ? DIR_POS_FIRST_ENTRY
+				    : dir->entries ? dir->entries->cookie
+						   : DIR_POS_END)
+				 : 1;
 		return 1;
 	}
+	if (made_up)
+		return dir->iops->dir_item(dir, pos, item);
 	const struct dir_entry *e = ramfs_dir_at(dir, pos);
 	if (!e)
 		return 0;

@@ -4,6 +4,7 @@
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <libos/errno.h>
+#include <libos/kmalloc.h>
 #include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
@@ -92,6 +93,39 @@ long sys_pwrite64(long fd, long buf, long len, long offset)
 	return err ? err : do_write(file, buf, len, &pos);
 }
 
+/* readv and writev of a file that takes all segments at once (a pipe): the segments are
+ * checked as import_iovec() does, their total capped at MAX_RW_COUNT. */
+static long vectored_iter(struct file *file, long iov_arg, long iovcnt, int write)
+{
+	size_t total = 0;
+	long result = 0;
+
+	if (write ? !writable(file) : !readable(file))
+		return -EBADF;
+	struct iovec *iov = kmalloc((size_t)iovcnt * sizeof(*iov));
+	if (!iov)
+		return -ENOMEM;
+	if (copy_from_cvm(iov, (void *)iov_arg, (size_t)iovcnt * sizeof(*iov)))
+		result = -EFAULT;
+	for (long i = 0; !result && i < iovcnt; i++) {
+		if ((long)iov[i].iov_len < 0) {
+			result = -EINVAL;
+			break;
+		}
+		if (iov[i].iov_len > MAX_RW_COUNT - total)
+			iov[i].iov_len = MAX_RW_COUNT - total;
+		total += iov[i].iov_len;
+	}
+	for (long i = 0; !result && i < iovcnt; i++)
+		if (cvm_ptr_ok(iov[i].iov_base, iov[i].iov_len, write ? PROT_READ : PROT_WRITE))
+			result = -EFAULT;
+	if (!result)
+		result = write ? file->inode->fops->write_iter(file, iov, (int)iovcnt)
+			       : file->inode->fops->read_iter(file, iov, (int)iovcnt);
+	kfree(iov);
+	return result;
+}
+
 static long vectored(long fd, long iov_arg, long iovcnt,
 		     long (*one)(struct file *, long, long, uint64_t *))
 {
@@ -103,6 +137,10 @@ static long vectored(long fd, long iov_arg, long iovcnt,
 		return -EBADF;
 	if (iovcnt < 0 || iovcnt > IOV_MAX)
 		return -EINVAL;
+	if (one == do_read && file->inode->fops->read_iter)
+		return vectored_iter(file, iov_arg, iovcnt, 0);
+	if (one == do_write && file->inode->fops->write_iter)
+		return vectored_iter(file, iov_arg, iovcnt, 1);
 	for (long done = 0; done < iovcnt;) {
 		long batch = iovcnt - done < 16 ? iovcnt - done : 16;
 		if (copy_from_cvm(iov, (struct iovec *)iov_arg + done, (size_t)batch * sizeof(iov[0])))
@@ -158,6 +196,8 @@ long sys_lseek(long fd, long offset, long whence)
 
 	if (!file)
 		return -EBADF;
+	if (file->inode->fops->llseek)
+		return file->inode->fops->llseek(file, offset, whence);
 	if (!file->inode->fops->seekable)
 		return -ESPIPE;
 	if (S_ISDIR(file->inode->mode))
@@ -303,30 +343,13 @@ long sys_access(long path, long mode)
 long sys_getcwd(long buf, long size)
 {
 	char path[PATH_MAX];
-	size_t len = 0;
+	long len = vfs_dir_path(vfs_cwd(), path, sizeof(path));
 
-	path[0] = 0;
-	for (struct inode *dir = vfs_cwd(); dir != dir->parent; dir = dir->parent) {
-		struct dir_entry *e = dir->parent->entries;
-		while (e && e->inode != dir)
-			e = e->next;
-		if (!e)
-			return -ENOENT;
-		if (len + e->name_len + 1 >= sizeof(path))
-			return -ENAMETOOLONG;
-		memmove(path + e->name_len + 1, path, len + 1);
-		path[0] = '/';
-		memcpy(path + 1, e->name, e->name_len);
-		len += e->name_len + 1;
-	}
-	if (!len) {
-		path[0] = '/';
-		path[1] = 0;
-		len = 1;
-	}
-	if ((unsigned long)size < len + 1)
+	if (len < 0)
+		return len;
+	if ((unsigned long)size < (unsigned long)len + 1)
 		return -ERANGE;
-	return copy_to_cvm((void *)buf, path, len + 1) ?: (long)(len + 1);
+	return copy_to_cvm((void *)buf, path, (size_t)len + 1) ?: len + 1;
 }
 
 /* flock_to_posix_lock(): the range [*start, *end] a struct flock names for file. */
@@ -459,6 +482,12 @@ long sys_fcntl(long fd, long cmd, long arg)
 	case F_GETFD:
 	case F_SETFD:
 		return fd_cloexec((int)fd, cmd == F_SETFD ? (int)(arg & FD_CLOEXEC) : -1);
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+		/* The argument is an int, taken as unsigned (pipe_fcntl()). */
+		if (!file->inode->fops->pipe_fcntl)
+			return -EBADF;
+		return file->inode->fops->pipe_fcntl(file, (int)cmd, (unsigned)(int)arg);
 	default:
 		return -EINVAL;
 	}
@@ -508,7 +537,8 @@ long sys_truncate(long path, long length)
 		return -EISDIR;
 	if (!S_ISREG(inode->mode))
 		return -EINVAL;
-	if ((uint64_t)length == inode->size)
+	/* procfs takes a new size and ignores it (proc_setattr()). */
+	if ((uint64_t)length == inode->size || inode->iops)
 		return 0;
 	return ramfs_truncate(inode, (uint64_t)length);
 }
@@ -525,17 +555,21 @@ long sys_ftruncate(long fd, long length)
 		return -EBADF;
 	if (!S_ISREG(file->inode->mode) || !writable(file))
 		return -EINVAL;
+	if (file->inode->iops)
+		return 0;
 	return ramfs_truncate(file->inode, (uint64_t)length);
 }
 
-/* Nothing to write back; only a device without an fsync method refuses (vfs_fsync_range()). */
+/* Nothing to write back; only files without an fsync method refuse (vfs_fsync_range()):
+ * devices, pipes, eventfds and procfs's files, all but the tree's files and directories. */
 long sys_fsync(long fd)
 {
 	struct file *file = fd_get_io((int)fd);
 
 	if (!file)
 		return -EBADF;
-	return S_ISCHR(file->inode->mode) ? -EINVAL : 0;
+	struct inode *inode = file->inode;
+	return (S_ISREG(inode->mode) || S_ISDIR(inode->mode)) && !inode->iops ? 0 : -EINVAL;
 }
 
 long sys_fdatasync(long fd)

@@ -131,8 +131,14 @@ long sys_readlinkat(long dirfd, long path, long buf, long size)
 		return err;
 	if (!S_ISLNK(inode->mode))
 		return name[0] ? -EINVAL : -ENOENT;
-	size_t len = inode->size < (uint64_t)(int)size ? (size_t)inode->size : (size_t)(int)size;
-	if (copy_to_cvm((void *)buf, inode->data, len))
+	/* The target goes through a LibOS buffer: procfs makes it up as it is read. */
+	long target_len = vfs_link_target(inode, name, sizeof(name), 0);
+	if (target_len < 0)
+		return target_len;
+	size_t len = (size_t)target_len < sizeof(name) ? (size_t)target_len : sizeof(name);
+	if (len > (size_t)(int)size)
+		len = (size_t)(int)size;
+	if (copy_to_cvm((void *)buf, name, len))
 		return -EFAULT;
 	inode_accessed(inode);
 	return (long)len;

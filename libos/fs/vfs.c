@@ -81,6 +81,111 @@ static enum last_type last_type(const char *name, size_t len)
 	return LAST_NORM;
 }
 
+struct inode *vfs_child(struct inode *dir, const char *name, size_t len)
+{
+	struct inode *child = ramfs_lookup(dir, name, len);
+
+	if (!child && dir->iops && dir->iops->lookup)
+		child = dir->iops->lookup(dir, name, len);
+	return child;
+}
+
+long vfs_link_target(struct inode *link, char *buf, size_t size, struct link_jump *jump)
+{
+	struct link_jump ignored;
+
+	if (!jump)
+		jump = &ignored;
+	jump->inode = 0;
+	jump->file = 0;
+	if (link->iops && link->iops->get_link)
+		return link->iops->get_link(link, buf, size, jump);
+	memcpy(buf, link->data, link->size < size ? (size_t)link->size : size);
+	return (long)link->size;
+}
+
+/* Put name before the len bytes at the end of the size-byte buffer buf, with a slash. */
+static int prepend(char *buf, size_t size, size_t *len, const char *name, size_t name_len)
+{
+	if (*len + name_len + 1 >= size)
+		return -ENAMETOOLONG;
+	memmove(buf + name_len + 1, buf, *len + 1);
+	buf[0] = '/';
+	memcpy(buf + 1, name, name_len);
+	*len += name_len + 1;
+	return 0;
+}
+
+long vfs_dir_path(struct inode *dir, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (size < 2)
+		return -ENAMETOOLONG;
+	buf[0] = 0;
+	for (; dir != dir->parent; dir = dir->parent) {
+		struct dir_entry *e = dir->parent->entries;
+		while (e && e->inode != dir)
+			e = e->next;
+		if (!e)
+			return -ENOENT;
+		int err = prepend(buf, size, &len, e->name, e->name_len);
+		if (err)
+			return err;
+	}
+	if (!len) {
+		buf[0] = '/';
+		buf[1] = 0;
+		len = 1;
+	}
+	return (long)len;
+}
+
+static long append(char *buf, size_t size, long len, const char *text)
+{
+	size_t text_len = strlen(text);
+
+	if ((size_t)len + text_len >= size)
+		return -ENAMETOOLONG;
+	memcpy(buf + len, text, text_len + 1);
+	return len + (long)text_len;
+}
+
+/* d_path(): the name a file was opened by, which renames carry along (file_names_moved());
+ * " (deleted)" once that name is gone, even if the file has others (hard links). */
+long vfs_file_path(struct file *file, char *buf, size_t size)
+{
+	struct inode *inode = file->inode;
+	long len;
+
+	if (inode->fops && inode->fops->describe)
+		return inode->fops->describe(file, buf, size);
+	if (S_ISDIR(inode->mode) && inode->nlink) {
+		len = vfs_dir_path(inode, buf, size);
+		if (len != -ENOENT)
+			return len;
+	}
+	if (!file->name)
+		return -ENOENT;
+	int deleted = !inode->nlink ||
+		      vfs_child(file->dir, file->name, strlen(file->name)) != inode;
+	len = vfs_dir_path(file->dir, buf, size);
+	if (len == -ENOENT) { /* its directory is gone as well */
+		deleted = 1;
+		buf[0] = 0;
+		len = 0;
+	}
+	if (len < 0)
+		return len;
+	if (len != 1)
+		len = append(buf, size, len, "/");
+	if (len >= 0)
+		len = append(buf, size, len, file->name);
+	if (len >= 0 && deleted)
+		len = append(buf, size, len, " (deleted)");
+	return len;
+}
+
 /* Walk path from dir. *follows counts symlinks followed so far. */
 static int walk(struct inode *dir, const char *path, int flags, int *follows, struct lookup *out)
 {
@@ -112,7 +217,7 @@ static int walk(struct inode *dir, const char *path, int flags, int *follows, st
 		else if (len == 2 && name[0] == '.' && name[1] == '.')
 			next = dir->parent;
 		else
-			next = ramfs_lookup(dir, name, len);
+			next = vfs_child(dir, name, len);
 
 		if (last) {
 			out->parent = dir;
@@ -133,13 +238,32 @@ static int walk(struct inode *dir, const char *path, int flags, int *follows, st
 		}
 		if (S_ISLNK(next->mode) && (!last || (flags & LOOKUP_FOLLOW) || out->trailing_slash)) {
 			char target[PATH_MAX];
+			struct link_jump jump = { 0, 0 };
 			int trailing_slash = last && out->trailing_slash;
 			if (++*follows > SYMLINK_MAX_FOLLOW)
 				return -ELOOP;
-			if (next->size >= sizeof(target))
+			long target_len = vfs_link_target(next, target, sizeof(target), &jump);
+			if (target_len < 0)
+				return (int)target_len;
+			if (jump.inode) {
+				/* A magic link leads to its inode itself, named or not
+				 * (nd_jump_link()). */
+				next = jump.inode;
+				if (last) {
+					out->inode = next;
+					out->jumped = 1;
+					out->link_file = jump.file;
+					if (trailing_slash && !S_ISDIR(next->mode))
+						return -ENOTDIR;
+					return 0;
+				}
+				dir = next;
+				p = rest;
+				continue;
+			}
+			if ((size_t)target_len >= sizeof(target))
 				return -ENAMETOOLONG;
-			memcpy(target, next->data, next->size);
-			target[next->size] = 0;
+			target[target_len] = 0;
 			inode_accessed(next);
 			int err = walk(dir, target, LOOKUP_FOLLOW, follows, out);
 			if (last) {
@@ -293,7 +417,8 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 		return err;
 	struct inode *inode = lk.inode;
 	if (!inode) {
-		if (!(flags & O_CREAT))
+		/* procfs makes no names: its lookup of a missing one fails first. */
+		if (!(flags & O_CREAT) || lk.parent->iops)
 			return -ENOENT;
 		if (lk.trailing_slash)
 			return -EISDIR;
@@ -307,8 +432,9 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 		err = may_open(inode, flags);
 		if (err)
 			return err;
-		/* Linux truncates even for O_RDONLY (open(2): "unspecified"). */
-		if ((flags & O_TRUNC) && S_ISREG(inode->mode))
+		/* Linux truncates even for O_RDONLY (open(2): "unspecified"); procfs ignores
+		 * sizes. */
+		if ((flags & O_TRUNC) && S_ISREG(inode->mode) && !inode->iops)
 			ramfs_truncate(inode, 0);
 	}
 	if (!inode->fops && !(flags & O_PATH))
@@ -316,6 +442,17 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 	struct file *file = file_new(inode, flags);
 	if (!file)
 		return -ENOMEM;
+	if (lk.link_file && lk.link_file->name)
+		err = file_set_name(file, lk.link_file->dir, lk.link_file->name,
+				    strlen(lk.link_file->name));
+	else if (!lk.jumped && lk.last_type == LAST_NORM)
+		err = file_set_name(file, lk.parent, lk.last, strlen(lk.last));
+	if (!err && !(flags & O_PATH) && inode->fops->open)
+		err = inode->fops->open(file);
+	if (err) {
+		file_discard(file);
+		return err;
+	}
 	int fd = fd_install(file, flags & O_CLOEXEC);
 	if (fd < 0)
 		file_put(file);
@@ -325,7 +462,7 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 void vfs_fill_stat(const struct inode *inode, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_dev = S_ISCHR(inode->mode) ? DEVFS_DEV : RAMFS_DEV;
+	st->st_dev = inode->dev ? inode->dev : S_ISCHR(inode->mode) ? DEVFS_DEV : RAMFS_DEV;
 	st->st_ino = inode->ino;
 	st->st_nlink = inode->nlink;
 	st->st_mode = inode->mode;
@@ -333,7 +470,7 @@ void vfs_fill_stat(const struct inode *inode, struct stat *st)
 	st->st_gid = inode->gid;
 	st->st_rdev = inode->rdev;
 	st->st_size = S_ISCHR(inode->mode) ? 0 : (long)inode->size;
-	st->st_blksize = 4096;
+	st->st_blksize = inode->iops ? 1024 : 4096; /* procfs's is its block size, 1 KiB */
 	/* tmpfs counts the pages it holds, in 512-byte blocks. */
 	st->st_blocks = S_ISREG(inode->mode) ? (long)((ramfs_stored_bytes(inode) + 4095) / 4096 * 8)
 					     : 0;
@@ -384,6 +521,12 @@ void vfs_fill_statx(const struct inode *inode, uint32_t mask, struct statx *stx)
 
 /* --- the calls that change names (fs/namei.c) ------------------------------------------- */
 
+/* Is inode on procfs rather than in the tree (a different mount: EXDEV between them)? */
+static int on_procfs(const struct inode *inode)
+{
+	return inode->iops != 0;
+}
+
 /* Look up the directory of path's last component, and that component unfollowed. */
 static int lookup_parent(int dirfd, const char *path, struct lookup *lk)
 {
@@ -400,6 +543,8 @@ static int lookup_create(int dirfd, const char *path, int is_dir, struct lookup 
 		return err;
 	if (lk->last_type != LAST_NORM || lk->inode)
 		return -EEXIST;
+	if (lk->parent->iops)
+		return -ENOENT; /* procfs makes no names: its lookup of a missing one fails */
 	if (lk->trailing_slash && !is_dir)
 		return -ENOENT;
 	return 0;
@@ -446,7 +591,9 @@ int vfs_link(int old_dirfd, const char *old_path, int new_dirfd, const char *new
 		err = lookup_create(new_dirfd, new_path, 0, &lk);
 	if (err)
 		return err;
-	if (S_ISDIR(inode->mode))
+	if (on_procfs(inode) != on_procfs(lk.parent))
+		return -EXDEV;
+	if (S_ISDIR(inode->mode) || lk.parent->iops)
 		return -EPERM;
 	if (!inode->nlink)
 		return -ENOENT; /* unlinked and open: not linkable again without O_TMPFILE */
@@ -474,6 +621,10 @@ int vfs_rmdir(int dirfd, const char *path)
 		return -ENOENT;
 	if (!S_ISDIR(lk.inode->mode))
 		return -ENOTDIR;
+	if (lk.parent->iops)
+		return -EPERM; /* procfs removes nothing */
+	if (lk.inode->iops)
+		return -EBUSY; /* the mount point /proc */
 	if (lk.inode->entries)
 		return -ENOTEMPTY;
 	ramfs_unlink(lk.parent, ramfs_find(lk.parent, lk.last, strlen(lk.last)));
@@ -495,6 +646,8 @@ int vfs_unlink(int dirfd, const char *path)
 		return -EISDIR;
 	if (lk.trailing_slash)
 		return -ENOTDIR;
+	if (lk.parent->iops)
+		return -EPERM;
 	ramfs_unlink(lk.parent, ramfs_find(lk.parent, lk.last, strlen(lk.last)));
 	return 0;
 }
@@ -529,6 +682,8 @@ int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *n
 		err = lookup_parent(new_dirfd, new_path, &new);
 	if (err)
 		return err;
+	if (on_procfs(old.parent) != on_procfs(new.parent))
+		return -EXDEV;
 	if (old.last_type != LAST_NORM)
 		return -EBUSY;
 	if (new.last_type != LAST_NORM)
@@ -537,6 +692,10 @@ int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *n
 	struct inode *moved = old.inode, *target = new.inode;
 	if (!moved)
 		return -ENOENT;
+	if (old.parent->iops)
+		return target ? -EPERM : -ENOENT;
+	if (moved->iops || (target && target->iops))
+		return -EBUSY; /* the mount point /proc */
 	if ((flags & RENAME_NOREPLACE) && target)
 		return -EEXIST;
 	if (exchange) {
@@ -558,6 +717,8 @@ int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *n
 		target ? ramfs_find(new.parent, new.last, strlen(new.last)) : 0;
 	if (exchange) {
 		ramfs_exchange(old.parent, old_entry, new.parent, new_entry);
+		file_names_moved(moved, old.parent, old.last, new.parent, new.last);
+		file_names_moved(target, new.parent, new.last, old.parent, old.last);
 		return 0;
 	}
 	if (target && S_ISDIR(moved->mode) && !S_ISDIR(target->mode))
@@ -580,5 +741,7 @@ int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *n
 			   whiteout);
 	if (err && whiteout)
 		inode_release(whiteout);
+	if (!err)
+		file_names_moved(moved, old.parent, old.last, new.parent, new.last);
 	return err;
 }

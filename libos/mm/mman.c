@@ -4,8 +4,10 @@
 #include <linux/mman.h>
 #include <libos/errno.h>
 #include <libos/host.h>
+#include <libos/kmalloc.h>
 #include <libos/log.h>
 #include <libos/mm.h>
+#include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/vfs.h>
 #include "vma.h"
@@ -16,7 +18,67 @@ static struct {
 	uint64_t region_base, region_end; /* the app cVM */
 	uint64_t mmap_base, mmap_end; /* where mmap places mappings */
 	uint64_t brk_base, brk_limit, brk; /* the program break's reserved area */
+	const char *exe; /* the first file mapped executable: the program */
 } mm;
+
+static const char heap_name[] = "[heap]", stack_name[] = "[stack]";
+
+/* The paths of mapped files, kept for the life of the cVM: the VMA list points at them. */
+struct mapped_name {
+	struct mapped_name *next;
+	char path[];
+};
+static struct mapped_name *mapped_names;
+
+static const char *intern(const char *path)
+{
+	struct mapped_name *n;
+	size_t len = strlen(path);
+
+	for (n = mapped_names; n; n = n->next)
+		if (!strcmp(n->path, path))
+			return n->path;
+	n = kmalloc(sizeof(*n) + len + 1);
+	if (!n)
+		return 0;
+	memcpy(n->path, path, len + 1);
+	n->next = mapped_names;
+	mapped_names = n;
+	return n->path;
+}
+
+/* The name a file mapping shows, or NULL when it cannot be had (then it looks anonymous). */
+static const char *file_name(struct file *file)
+{
+	char path[PATH_MAX];
+
+	return vfs_file_path(file, path, sizeof(path)) < 0 ? 0 : intern(path);
+}
+
+const char *mm_exe_path(void)
+{
+	return mm.exe;
+}
+
+int mm_mapping_after(uint64_t addr, struct mm_mapping *out)
+{
+	const struct vma *v = vma_next(addr);
+
+	if (!v)
+		return -ENOENT;
+	*out = (struct mm_mapping){ v->start, v->end, v->prot, v->name, v->ino, v->offset };
+	return 0;
+}
+
+void mm_usage(uint64_t *region_bytes, uint64_t *mapped_bytes)
+{
+	uint64_t mapped = 0;
+
+	for (const struct vma *v = vma_next(0); v; v = vma_next(v->end))
+		mapped += v->end - v->start;
+	*region_bytes = mm.region_end - mm.region_base;
+	*mapped_bytes = mapped;
+}
 
 int mm_init(const struct libos_boot *boot)
 {
@@ -30,9 +92,11 @@ int mm_init(const struct libos_boot *boot)
 	mm.brk_limit &= ~(PAGE_SIZE - 1);
 	mm.mmap_base = mm.brk_limit;
 	mm.mmap_end = boot->app_mmap_end;
+	/* The stack is what the monitor mapped above the mmap area. */
 	for (uint32_t i = 0; i < boot->app_nvmas && i < LIBOS_BOOT_MAX_VMAS; i++)
-		if (vma_insert(boot->app_vmas[i].start, boot->app_vmas[i].end,
-			       (int)boot->app_vmas[i].prot))
+		if (vma_insert_named(boot->app_vmas[i].start, boot->app_vmas[i].end,
+				     (int)boot->app_vmas[i].prot,
+				     boot->app_vmas[i].start >= mm.mmap_end ? stack_name : 0, 0, 0))
 			return -ENOMEM;
 	return 0;
 }
@@ -68,11 +132,11 @@ static int inside_region(uint64_t addr, uint64_t len)
 	return addr >= mm.region_base && addr <= mm.region_end && len <= mm.region_end - addr;
 }
 
-static int map_pages(uint64_t addr, uint64_t len, int prot)
+static int map_pages(uint64_t addr, uint64_t len, int prot, const char *name)
 {
 	long err = hostcall(HC_MAP, (long)addr, (long)len, prot, 0, 0);
 
-	return err ? (int)err : vma_insert(addr, addr + len, prot);
+	return err ? (int)err : vma_insert_named(addr, addr + len, prot, name, 0, 0);
 }
 
 static long fill_from_file(struct file *file, uint64_t addr, uint64_t len, uint64_t offset)
@@ -120,6 +184,9 @@ long sys_mmap(long addr_arg, long len_arg, long prot, long flags, long fd, long 
 			return -EBADF;
 		if (!S_ISREG(file->inode->mode))
 			return -ENODEV;
+		/* procfs's files have no mmap method: proc_reg_mmap() answers EIO. */
+		if (file->inode->iops)
+			return -EIO;
 		if ((file->flags & O_ACCMODE) == O_WRONLY)
 			return -EACCES;
 		if ((flags & MAP_TYPE) != MAP_PRIVATE) {
@@ -146,18 +213,23 @@ long sys_mmap(long addr_arg, long len_arg, long prot, long flags, long fd, long 
 			return -ENOMEM;
 	}
 
-	err = map_pages(addr, len, PROT_READ | PROT_WRITE);
+	const char *name = file ? file_name(file) : 0;
+	err = map_pages(addr, len, PROT_READ | PROT_WRITE, 0);
 	if (!err && file)
 		err = fill_from_file(file, addr, len, (uint64_t)offset);
 	if (!err && prot != (PROT_READ | PROT_WRITE))
 		err = hostcall(HC_PROTECT, (long)addr, (long)len, prot, 0, 0);
 	if (!err)
-		err = vma_insert(addr, addr + len, (int)prot);
+		err = vma_insert_named(addr, addr + len, (int)prot, name,
+				       file && name ? file->inode->ino : 0, (uint64_t)offset);
 	if (err) {
 		hostcall(HC_MAP, (long)addr, (long)len, PROT_NONE, 0, 0);
 		vma_remove(addr, addr + len);
 		return err;
 	}
+	/* ld.so maps the program's code before any library's: that is /proc/self/exe. */
+	if (file && (prot & PROT_EXEC) && !mm.exe)
+		mm.exe = name;
 	return (long)addr;
 }
 
@@ -186,7 +258,7 @@ long sys_mprotect(long addr_arg, long len_arg, long prot)
 	if (!inside_region(addr, len) || !vma_range_mapped(addr, addr + len))
 		return -ENOMEM;
 	long err = hostcall(HC_PROTECT, (long)addr, (long)len, prot, 0, 0);
-	return err ? err : vma_insert(addr, addr + len, (int)prot);
+	return err ? err : vma_protect(addr, addr + len, (int)prot);
 }
 
 long sys_madvise(long addr_arg, long len_arg, long advice)
@@ -230,8 +302,9 @@ long sys_brk(long requested_arg)
 	/* Like Linux, a request that cannot be met returns the old break. */
 	if (requested < mm.brk_base || requested > mm.brk_limit)
 		return (long)mm.brk;
-	if (new_end > old_end && (!vma_range_free(old_end, new_end) ||
-				  map_pages(old_end, new_end - old_end, PROT_READ | PROT_WRITE)))
+	if (new_end > old_end &&
+	    (!vma_range_free(old_end, new_end) ||
+	     map_pages(old_end, new_end - old_end, PROT_READ | PROT_WRITE, heap_name)))
 		return (long)mm.brk;
 	if (new_end < old_end) {
 		hostcall(HC_MAP, (long)new_end, (long)(old_end - new_end), PROT_NONE, 0, 0);

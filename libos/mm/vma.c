@@ -48,6 +48,21 @@ static void close_slot(int i)
 	nvmas--;
 }
 
+/* An entry now begins at start: a file mapping's offset follows. */
+static void move_start(struct vma *v, uint64_t start)
+{
+	if (v->ino)
+		v->offset += start - v->start;
+	v->start = start;
+}
+
+/* May b, which begins where a ends, become part of a? */
+static int mergeable(const struct vma *a, const struct vma *b)
+{
+	return a->prot == b->prot && a->name == b->name && a->ino == b->ino &&
+	       (!a->ino || a->offset + (a->end - a->start) == b->offset);
+}
+
 int vma_remove(uint64_t start, uint64_t end)
 {
 	int i = first_ending_after(start);
@@ -58,7 +73,8 @@ int vma_remove(uint64_t start, uint64_t end)
 		struct vma *v = &vmas[i];
 		if (v->start < start && v->end > end) {
 			open_slot(i + 1);
-			vmas[i + 1] = (struct vma){ end, vmas[i].end, vmas[i].prot };
+			vmas[i + 1] = vmas[i];
+			move_start(&vmas[i + 1], end);
 			vmas[i].end = start;
 			return 0;
 		}
@@ -66,7 +82,7 @@ int vma_remove(uint64_t start, uint64_t end)
 			v->end = start;
 			i++;
 		} else if (v->end > end) {
-			v->start = end;
+			move_start(v, end);
 			i++;
 		} else {
 			close_slot(i);
@@ -75,23 +91,56 @@ int vma_remove(uint64_t start, uint64_t end)
 	return 0;
 }
 
-int vma_insert(uint64_t start, uint64_t end, int prot)
+int vma_insert_named(uint64_t start, uint64_t end, int prot, const char *name, uint64_t ino,
+		     uint64_t offset)
 {
+	struct vma fresh = { start, end, prot, name, ino, ino ? offset : 0 };
+
 	if (reserve(2) || vma_remove(start, end))
 		return -ENOMEM;
 	int i = first_ending_after(start);
-	if (i > 0 && vmas[i - 1].end == start && vmas[i - 1].prot == prot) {
+	if (i > 0 && vmas[i - 1].end == start && mergeable(&vmas[i - 1], &fresh)) {
 		vmas[i - 1].end = end;
 		i--;
 	} else {
 		open_slot(i);
-		vmas[i] = (struct vma){ start, end, prot };
+		vmas[i] = fresh;
 	}
-	if (i + 1 < nvmas && vmas[i + 1].start == end && vmas[i + 1].prot == prot) {
+	if (i + 1 < nvmas && vmas[i + 1].start == end && mergeable(&vmas[i], &vmas[i + 1])) {
 		vmas[i].end = vmas[i + 1].end;
 		close_slot(i + 1);
 	}
 	return 0;
+}
+
+int vma_insert(uint64_t start, uint64_t end, int prot)
+{
+	return vma_insert_named(start, end, prot, 0, 0, 0);
+}
+
+int vma_protect(uint64_t start, uint64_t end, int prot)
+{
+	for (uint64_t at = start; at < end;) {
+		const struct vma *v = vma_find(at);
+		if (!v)
+			return -ENOMEM;
+		struct vma piece = *v;
+		uint64_t piece_end = v->end < end ? v->end : end;
+		move_start(&piece, at);
+		int err = vma_insert_named(at, piece_end, prot, piece.name, piece.ino,
+					   piece.offset);
+		if (err)
+			return err;
+		at = piece_end;
+	}
+	return 0;
+}
+
+const struct vma *vma_next(uint64_t addr)
+{
+	int i = first_ending_after(addr);
+
+	return i < nvmas ? &vmas[i] : 0;
 }
 
 const struct vma *vma_find(uint64_t addr)

@@ -7,13 +7,27 @@
 struct vma {
 	uint64_t start, end;
 	int prot;
+	/* What /proc/self/maps shows: a file mapping's path (ino not 0) and the file offset of
+	 * start, or a name such as "[heap]"; NULL for anonymous memory. Names are never freed
+	 * and compared by address: entries merge only with the same name (and, for a file,
+	 * contiguous offsets). */
+	const char *name;
+	uint64_t ino, offset;
 };
 
 /* Forget [start, end): entries are trimmed or split. -ENOMEM if a split
  * needs memory that is not there. */
 int vma_remove(uint64_t start, uint64_t end);
-/* Record [start, end) with prot, replacing whatever was there. */
+/* Record [start, end) with prot, replacing whatever was there: anonymous memory. */
 int vma_insert(uint64_t start, uint64_t end, int prot);
+/* The same for a named range: a file's (ino not 0, offset of start) or "[heap]". */
+int vma_insert_named(uint64_t start, uint64_t end, int prot, const char *name, uint64_t ino,
+		     uint64_t offset);
+/* Give every entry of [start, end) the protection prot, keeping names and offsets. The
+ * range must be mapped. */
+int vma_protect(uint64_t start, uint64_t end, int prot);
+/* The iterator: the first entry that ends above addr, or NULL. */
+const struct vma *vma_next(uint64_t addr);
 /* The entry containing addr, or NULL. */
 const struct vma *vma_find(uint64_t addr);
 /* Is [start, end) free of any entry? */

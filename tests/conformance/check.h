@@ -20,7 +20,7 @@ static inline const char *errno_name(int e)
 		[ENOSYS] = "ENOSYS", [ENOTEMPTY] = "ENOTEMPTY", [ELOOP] = "ELOOP",
 		[EBUSY] = "EBUSY", [EXDEV] = "EXDEV", [EMLINK] = "EMLINK", [EDEADLK] = "EDEADLK",
 		[ENOLCK] = "ENOLCK", [EOVERFLOW] = "EOVERFLOW", [EOPNOTSUPP] = "EOPNOTSUPP",
-		[ETXTBSY] = "ETXTBSY", [EROFS] = "EROFS",
+		[ETXTBSY] = "ETXTBSY", [EROFS] = "EROFS", [EPIPE] = "EPIPE", [ESRCH] = "ESRCH",
 	};
 	if (e >= 0 && e < (int)(sizeof(names) / sizeof(names[0])) && names[e])
 		return names[e];
@@ -134,4 +134,26 @@ static inline int same_inode(const char *a, const char *b)
 	struct stat sa, sb;
 
 	return !lstat(a, &sa) && !lstat(b, &sb) && sa.st_ino == sb.st_ino && sa.st_dev == sb.st_dev;
+}
+
+/* poll(2) event bits by name, "-" for none: "POLLIN|POLLOUT". */
+static inline const char *poll_names(int events)
+{
+	static const struct {
+		int bit;
+		const char *name;
+	} bits[] = {
+		{ 0x001, "POLLIN" },	 { 0x002, "POLLPRI" },	  { 0x004, "POLLOUT" },
+		{ 0x008, "POLLERR" },	 { 0x010, "POLLHUP" },	  { 0x020, "POLLNVAL" },
+		{ 0x040, "POLLRDNORM" }, { 0x080, "POLLRDBAND" }, { 0x100, "POLLWRNORM" },
+		{ 0x200, "POLLWRBAND" },
+	};
+	static char text[160];
+
+	text[0] = 0;
+	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (events & bits[i].bit)
+			snprintf(text + strlen(text), sizeof(text) - strlen(text), "%s%s",
+				 text[0] ? "|" : "", bits[i].name);
+	return text[0] ? text : "-";
 }

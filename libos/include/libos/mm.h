@@ -19,4 +19,19 @@ int mm_check_access(uint64_t addr, uint64_t len, int prot);
  * max): for NUL-terminated strings. */
 uint64_t mm_readable_span(uint64_t addr, uint64_t max);
 
+/* One mapping of the app, as /proc/self/maps lists it. */
+struct mm_mapping {
+	uint64_t start, end;
+	int prot;
+	const char *name; /* a file's path, "[heap]", "[stack]", or NULL */
+	uint64_t ino, offset; /* a file's inode number and the offset of start */
+};
+
+/* The mappings in address order: the first that ends above addr, or -ENOENT past the last. */
+int mm_mapping_after(uint64_t addr, struct mm_mapping *out);
+/* The app region's size, and how much of it is mapped. */
+void mm_usage(uint64_t *region_bytes, uint64_t *mapped_bytes);
+/* The program ld.so loaded: the first file mapped executable, or NULL before that. */
+const char *mm_exe_path(void);
+
 #endif

@@ -57,6 +57,24 @@ long sys_dup(long oldfd);
 long sys_dup2(long oldfd, long newfd);
 long sys_dup3(long oldfd, long newfd, long flags);
 
+/* fs/pipe.c */
+long sys_pipe(long fds);
+long sys_pipe2(long fds, long flags);
+
+/* fs/eventfd.c */
+long sys_eventfd(long count);
+long sys_eventfd2(long count, long flags);
+
+/* fs/sys_poll.c */
+long sys_poll(long fds, long nfds, long timeout_msecs);
+long sys_ppoll(long fds, long nfds, long tsp, long sigmask, long sigsetsize);
+long sys_select(long n, long inp, long outp, long exp, long tvp);
+long sys_pselect6(long n, long inp, long outp, long exp, long tsp, long sig);
+
+/* fs/sys_copy.c */
+long sys_sendfile(long out_fd, long in_fd, long offset, long count);
+long sys_copy_file_range(long fd_in, long off_in, long fd_out, long off_out, long len, long flags);
+
 /* fs/sys_attr.c */
 long sys_chmod(long path, long mode);
 long sys_fchmod(long fd, long mode);

@@ -24,17 +24,71 @@
 #define DIR_POS_FIRST_ENTRY 2
 #define DIR_POS_END INT64_MAX
 #define APP_PID 1 /* the app's process id (core/process.c), which owns its POSIX locks */
+/* st_dev of the file systems that are not the tree (st_dev 0:1) or /dev's nodes (0:5). */
+#define PROCFS_DEV 0x16
+#define PIPEFS_DEV 0x0e
+#define ANON_INODE_DEV 0x0f
 
 struct file;
 struct inode;
+struct iovec;
 
 struct file_ops {
 	long (*read)(struct file *file, void *buf, size_t len, uint64_t *pos);
 	long (*write)(struct file *file, const void *buf, size_t len, uint64_t *pos);
+	/* readv and writev as one operation (a pipe's atomic writes): the segments' pointers
+	 * are checked already. Without them each segment is one read or write. */
+	long (*read_iter)(struct file *file, const struct iovec *iov, int count);
+	long (*write_iter)(struct file *file, const struct iovec *iov, int count);
 	/* arg is the app's raw argument: pointers go through uaccess. */
 	long (*ioctl)(struct file *file, unsigned long request, unsigned long arg);
+	/* F_GETPIPE_SZ and F_SETPIPE_SZ; a file without it answers EBADF. */
+	long (*pipe_fcntl)(struct file *file, int cmd, unsigned arg);
+	/* lseek(2) when the file has its own rules (procfs's generated files, eventfd). */
+	long (*llseek)(struct file *file, long offset, int whence);
+	/* poll(2): the POLL* bits that hold now; without it a file is always readable and
+	 * writable (the kernel's DEFAULT_POLLMASK). */
+	unsigned (*poll)(struct file *file);
+	/* A new open file description of the inode, before it gets an fd (the pipe it reopens,
+	 * /dev/tty's terminal): 0 or -E..., and then nothing is left to undo. */
+	int (*open)(struct file *file);
+	/* Its last reference is gone, O_PATH ones included. */
+	void (*release)(struct file *file);
+	/* What /proc/self/fd/N names for a file without a path: "pipe:[7]". */
+	int (*describe)(const struct file *file, char *buf, size_t size);
 	int seekable; /* else lseek gives ESPIPE */
 	int seek_stays_at_zero; /* lseek succeeds and returns 0 (/dev/null, /dev/zero) */
+	/* What only the host makes ready (console input): a wait without end takes it as ready,
+	 * as it will be when the wait ends. */
+	unsigned (*poll_host)(struct file *file);
+	int no_splice_write; /* sendfile(2) cannot write to it (no splice_write): EINVAL */
+};
+
+/* getdents64's view of one directory entry: its name, inode and the position after it. */
+struct dir_item {
+	const char *name;
+	size_t name_len;
+	const struct inode *inode;
+	int64_t next;
+	char name_buf[24]; /* a name made up when listed (procfs's fd numbers) */
+};
+
+/* Where a magic link (/proc/self/fd/N, /proc/self/cwd) leads: straight to an inode, and for
+ * an fd the open file whose path a reopen inherits. */
+struct link_jump {
+	struct inode *inode;
+	const struct file *file;
+};
+
+/* A file system other than the tree's ramfs (procfs): its inodes carry these. */
+struct inode_ops {
+	/* A directory whose names are made when asked: the child called name, or NULL. */
+	struct inode *(*lookup)(struct inode *dir, const char *name, size_t len);
+	/* Its entry at getdents64 position pos, or the first after it: 1, or 0 at the end. */
+	int (*dir_item)(struct inode *dir, int64_t pos, struct dir_item *item);
+	/* A symlink whose target is made when read: the target's length (at most size bytes
+	 * copied to buf), and for a magic link where it leads (jump). */
+	long (*get_link)(struct inode *link, char *buf, size_t size, struct link_jump *jump);
 };
 
 struct dir_entry {
@@ -61,6 +115,7 @@ struct inode {
 	uint32_t refs;
 	uint64_t rdev;
 	uint64_t size; /* bytes of a file, length of a symlink's target */
+	uint32_t dev; /* st_dev, when not the tree's or /dev's (PROCFS_DEV, PIPEFS_DEV ...) */
 	struct __kernel_timespec atime, mtime, ctime, btime;
 	const struct file_ops *fops;
 	/* A file's contents, a symlink's target. A file's bytes from capacity up to its size
@@ -71,7 +126,8 @@ struct inode {
 	int64_t next_cookie; /* a directory's: the cookie of its next new name */
 	struct inode *parent; /* a directory's; the root's is itself */
 	struct file_lock *locks;
-	void *device; /* a device's own state */
+	void *device; /* a device's, pipe's or procfs node's own state */
+	const struct inode_ops *iops; /* procfs's inodes; NULL in the tree's ramfs */
 };
 
 struct file {
@@ -79,6 +135,10 @@ struct file {
 	uint64_t pos; /* a directory's: its getdents64 position */
 	int flags; /* O_ACCMODE, O_APPEND, O_NONBLOCK ... as given to open */
 	int refs;
+	/* The name it was opened by, for /proc/self/fd: the directory (a reference) and the
+	 * last component there; NULL for files that never had one (pipes). */
+	struct inode *dir;
+	char *name;
 };
 
 /* ramfs.c */
@@ -120,6 +180,17 @@ void inode_release(struct inode *inode);
 int devfs_init(void);
 struct file *console_open(int host_fd);
 
+/* pipe.c */
+/* Is file one end of a pipe? */
+int pipe_file(const struct file *file);
+/* sendfile(2) into a pipe: up to len bytes of in from *pos, as the page cache gives them (one
+ * pipe buffer per page of the file), without waiting: the bytes moved, -EAGAIN, -EPIPE (and
+ * SIGPIPE) or -EDEADLK. */
+long pipe_splice_from_file(struct file *pipe, struct file *in, uint64_t *pos, size_t len);
+
+/* procfs.c */
+int procfs_init(void);
+
 /* vfs.c: path lookup */
 enum last_type { LAST_NORM, LAST_DOT, LAST_DOTDOT, LAST_ROOT };
 struct lookup {
@@ -128,6 +199,8 @@ struct lookup {
 	char last[NAME_MAX + 1];
 	int trailing_slash;
 	enum last_type last_type; /* "name", ".", ".." or the "/" of a path naming the root */
+	int jumped; /* the result came through a magic link (/proc/self/fd/N) */
+	const struct file *link_file; /* for an fd's link, the open file it named */
 };
 #define LOOKUP_FOLLOW 1 /* follow a symlink in the last component */
 /* Stop at the last component, as the calls that add or remove a name do: never follow it,
@@ -152,10 +225,31 @@ int vfs_link(int old_dirfd, const char *old_path, int new_dirfd, const char *new
 int vfs_symlink(const char *target, int dirfd, const char *path);
 int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *new_path,
 	       unsigned flags);
+/* The child called name in dir, in the tree or in a procfs directory; NULL if none. */
+struct inode *vfs_child(struct inode *dir, const char *name, size_t len);
+/* A symlink's target: its length, at most size bytes copied to buf (no NUL); a magic link
+ * also says where it leads in *jump (which may be NULL). */
+long vfs_link_target(struct inode *link, char *buf, size_t size, struct link_jump *jump);
+/* A directory's absolute path, as getcwd(2) gives it: its length, -ENOENT when one of the
+ * directories on the way has lost its name, -ENAMETOOLONG. */
+long vfs_dir_path(struct inode *dir, char *buf, size_t size);
+/* What readlink(/proc/self/fd/N) gives for file: its path, "PATH (deleted)", "pipe:[7]".
+ * Its length, NUL-terminated in buf. */
+long vfs_file_path(struct file *file, char *buf, size_t size);
 
 /* fdtable.c */
 struct file *file_new(struct inode *inode, int flags);
 void file_put(struct file *file);
+/* Free a file whose open method failed: no release. */
+void file_discard(struct file *file);
+/* Record the name a file was opened by (dir/name): -ENOMEM. */
+int file_set_name(struct file *file, struct inode *dir, const char *name, size_t len);
+/* A rename moved inode from old_dir/old_name to new_dir/new_name: the open files that were
+ * opened by that name follow it, as a dentry would. */
+void file_names_moved(const struct inode *inode, struct inode *old_dir, const char *old_name,
+		      struct inode *new_dir, const char *new_name);
+/* The lowest fd that is open and at least min, or -1. */
+int fd_next_open(int min);
 /* Any open fd, O_PATH ones too (Linux's fget_raw). */
 struct file *fd_get(int fd);
 /* An fd for I/O and changes: NULL for O_PATH ones, which only name a file (fget). */

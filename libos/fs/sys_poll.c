@@ -1,0 +1,346 @@
+/* poll(2), ppoll(2), select(2) and pselect6(2) over the LibOS's files, with fs/select.c's
+ * rules: POLLNVAL for an fd that is not open, EBADF from select, the timeouts' checks and the
+ * remaining time written back.
+ *
+ * Readiness: files without a poll method (regular files, directories, most devices) are
+ * always readable and writable; pipes and eventfds by their state; console output is
+ * writable; console input is never reported ready, as only the host knows (a host poll call
+ * would tell).
+ *
+ * Waiting: the cVM has one thread, so nothing the LibOS serves changes while it waits. A
+ * finite timeout is waited out by reading CLOCK_MONOTONIC until it has passed (a busy wait:
+ * no host call sleeps yet) and ends with nothing ready. A wait without end for
+ * files that only this thread could make ready would never end: it fails with EDEADLK; one
+ * that includes console input ends as that input will end it, readable (the read then waits
+ * in the host for the data). */
+#include <linux/poll.h>
+#include <linux/time_types.h>
+#include <libos/clock.h>
+#include <libos/errno.h>
+#include <libos/kmalloc.h>
+#include <libos/log.h>
+#include <libos/signal.h>
+#include <libos/string.h>
+#include <libos/syscalls.h>
+#include <libos/uaccess.h>
+#include <libos/vfs.h>
+
+#define CLOCK_MONOTONIC 1
+#define NSEC_PER_SEC 1000000000L
+#define NSEC_PER_USEC 1000L
+#define USEC_PER_SEC 1000000L
+#define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
+/* What makes an fd ready in each of select's sets; POLLNVAL (an O_PATH fd) counts in all of
+ * them since Linux 5.14. */
+#define POLLIN_SET (POLLRDNORM | POLLRDBAND | POLLIN | POLLHUP | POLLERR | POLLNVAL)
+#define POLLOUT_SET (POLLWRBAND | POLLWRNORM | POLLOUT | POLLERR | POLLNVAL)
+#define POLLEX_SET (POLLPRI | POLLNVAL)
+#define FD_SET_WORDS (FD_MAX / 64)
+
+enum timeout_kind { TIMEOUT_NONE, TIMEOUT_AT, TIMEOUT_NEVER };
+
+struct timeout {
+	enum timeout_kind kind;
+	struct __kernel_timespec end; /* CLOCK_MONOTONIC, for TIMEOUT_AT */
+};
+
+static int monotonic_now(struct __kernel_timespec *now)
+{
+	return clock_now(CLOCK_MONOTONIC, now);
+}
+
+/* poll_select_set_timeout(): a zero timeout does not wait; the end saturates. */
+static long set_timeout(struct timeout *to, int64_t sec, int64_t nsec)
+{
+	struct __kernel_timespec now;
+
+	if (sec < 0 || nsec < 0 || nsec >= NSEC_PER_SEC)
+		return -EINVAL;
+	if (!sec && !nsec) {
+		to->kind = TIMEOUT_NONE;
+		return 0;
+	}
+	long err = monotonic_now(&now);
+	if (err)
+		return err;
+	to->kind = TIMEOUT_AT;
+	if (sec > INT64_MAX - now.tv_sec - 1) {
+		to->end.tv_sec = INT64_MAX;
+		to->end.tv_nsec = NSEC_PER_SEC - 1;
+		return 0;
+	}
+	to->end.tv_sec = now.tv_sec + sec;
+	to->end.tv_nsec = now.tv_nsec + nsec;
+	if (to->end.tv_nsec >= NSEC_PER_SEC) {
+		to->end.tv_sec++;
+		to->end.tv_nsec -= NSEC_PER_SEC;
+	}
+	return 0;
+}
+
+static int before(const struct __kernel_timespec *a, const struct __kernel_timespec *b)
+{
+	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
+}
+
+/* Nothing is ready and nothing in this cVM can change that: wait the timeout out. */
+static long wait_out(const struct timeout *to)
+{
+	struct __kernel_timespec now;
+
+	log_once("poll/select: a timeout is waited out by reading the clock (busy): no host call "
+		 "sleeps yet");
+	do {
+		long err = monotonic_now(&now);
+		if (err)
+			return err;
+	} while (before(&now, &to->end));
+	return 0;
+}
+
+static long never_ready(void)
+{
+	log_once("poll/select: nothing is ready and only this very thread could make it ready: a "
+		 "wait without a timeout would never end: -EDEADLK");
+	return -EDEADLK;
+}
+
+/* poll_select_finish(): the time left goes back to a finite timeout, not to a zero one; a
+ * timeout in read-only memory does not fail the call. */
+static long finish(const struct timeout *to, long user, int timeval, long ret)
+{
+	struct __kernel_timespec now, left = { 0, 0 };
+
+	if (!user || to->kind != TIMEOUT_AT || monotonic_now(&now))
+		return ret;
+	if (before(&now, &to->end)) {
+		left.tv_sec = to->end.tv_sec - now.tv_sec;
+		left.tv_nsec = to->end.tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += NSEC_PER_SEC;
+		}
+	}
+	if (timeval) {
+		struct __kernel_old_timeval tv = { left.tv_sec, left.tv_nsec / NSEC_PER_USEC };
+		copy_to_cvm((void *)user, &tv, sizeof(tv));
+	} else {
+		copy_to_cvm((void *)user, &left, sizeof(left));
+	}
+	return ret;
+}
+
+/* What file reports; for a wait without end, console input as it will be when that ends. */
+static unsigned file_poll(struct file *file, int forever)
+{
+	const struct file_ops *fops = file->inode->fops;
+	unsigned mask = fops->poll ? fops->poll(file) : DEFAULT_POLLMASK;
+
+	if (forever && fops->poll_host)
+		mask |= fops->poll_host(file);
+	return mask;
+}
+
+/* do_pollfd() for each entry: how many have something to report. */
+static int poll_scan(struct pollfd *fds, unsigned nfds, int forever)
+{
+	int count = 0;
+
+	for (unsigned i = 0; i < nfds; i++) {
+		unsigned mask = 0;
+		if (fds[i].fd >= 0) {
+			/* fdget(): O_PATH fds are not there for poll */
+			struct file *file = fd_get_io(fds[i].fd);
+			unsigned filter = (unsigned short)fds[i].events | POLLERR | POLLHUP;
+			mask = file ? file_poll(file, forever) & filter : POLLNVAL;
+		}
+		fds[i].revents = (short)mask;
+		count += !!mask;
+	}
+	return count;
+}
+
+static long do_poll(long user_fds, unsigned nfds, const struct timeout *to)
+{
+	long ret;
+
+	if (nfds > FD_MAX) /* RLIMIT_NOFILE */
+		return -EINVAL;
+	struct pollfd *fds = kmalloc(nfds * sizeof(*fds));
+	if (!fds)
+		return -ENOMEM;
+	if (copy_from_cvm(fds, (void *)user_fds, nfds * sizeof(*fds))) {
+		kfree(fds);
+		return -EFAULT;
+	}
+	ret = poll_scan(fds, nfds, 0);
+	if (!ret && to->kind == TIMEOUT_NEVER) {
+		ret = poll_scan(fds, nfds, 1);
+		if (!ret)
+			ret = never_ready();
+	} else if (!ret && to->kind == TIMEOUT_AT) {
+		ret = wait_out(to);
+	}
+	if (ret >= 0 && copy_to_cvm((void *)user_fds, fds, nfds * sizeof(*fds)))
+		ret = -EFAULT;
+	kfree(fds);
+	return ret;
+}
+
+long sys_poll(long fds, long nfds, long timeout_msecs)
+{
+	struct timeout to = { TIMEOUT_NEVER, { 0, 0 } };
+	int msecs = (int)timeout_msecs;
+
+	if (msecs >= 0)
+		set_timeout(&to, msecs / 1000, (int64_t)(msecs % 1000) * 1000000);
+	return do_poll(fds, (unsigned)nfds, &to);
+}
+
+/* A signal mask for the length of the call: NULL or sigsetsize bytes (set_user_sigmask()). */
+static long mask_from_cvm(long mask, long sigsetsize, int *given, uint64_t *out)
+{
+	*given = 0;
+	if (!mask)
+		return 0;
+	if ((unsigned long)sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_cvm(out, (void *)mask, sizeof(*out)))
+		return -EFAULT;
+	*given = 1;
+	return 0;
+}
+
+long sys_ppoll(long fds, long nfds, long tsp, long sigmask, long sigsetsize)
+{
+	struct timeout to = { TIMEOUT_NEVER, { 0, 0 } };
+	struct __kernel_timespec ts;
+	uint64_t mask, saved = 0;
+	int masked;
+	long ret;
+
+	if (tsp) {
+		if (copy_from_cvm(&ts, (void *)tsp, sizeof(ts)))
+			return -EFAULT;
+		ret = set_timeout(&to, ts.tv_sec, ts.tv_nsec);
+		if (ret)
+			return ret;
+	}
+	ret = mask_from_cvm(sigmask, sigsetsize, &masked, &mask);
+	if (ret)
+		return ret;
+	if (masked)
+		saved = signal_swap_blocked(mask);
+	ret = do_poll(fds, (unsigned)nfds, &to);
+	if (masked)
+		signal_restore_blocked(saved);
+	return finish(&to, tsp, 0, ret);
+}
+
+static int bit_set(const uint64_t *set, int fd)
+{
+	return (int)((set[fd / 64] >> (fd % 64)) & 1);
+}
+
+/* core_sys_select() and do_select(): every fd named must be open, O_PATH ones included. */
+static long do_select(long n, long inp, long outp, long exp, const struct timeout *to)
+{
+	uint64_t in[FD_SET_WORDS] = { 0 }, out[FD_SET_WORDS] = { 0 }, ex[FD_SET_WORDS] = { 0 };
+	uint64_t res_in[FD_SET_WORDS], res_out[FD_SET_WORDS], res_ex[FD_SET_WORDS];
+	long ret = 0;
+
+	if ((int)n < 0)
+		return -EINVAL;
+	int nfds = (int)n > FD_MAX ? FD_MAX : (int)n; /* the size of the fd table */
+	size_t bytes = (size_t)(nfds + 63) / 64 * sizeof(uint64_t);
+	if ((inp && copy_from_cvm(in, (void *)inp, bytes)) ||
+	    (outp && copy_from_cvm(out, (void *)outp, bytes)) ||
+	    (exp && copy_from_cvm(ex, (void *)exp, bytes)))
+		return -EFAULT;
+	for (int fd = 0; fd < nfds; fd++)
+		if ((bit_set(in, fd) || bit_set(out, fd) || bit_set(ex, fd)) && !fd_get(fd))
+			return -EBADF;
+	for (int forever = 0; forever < 2 && !ret; forever++) {
+		memset(res_in, 0, sizeof(res_in));
+		memset(res_out, 0, sizeof(res_out));
+		memset(res_ex, 0, sizeof(res_ex));
+		for (int fd = 0; fd < nfds; fd++) {
+			uint64_t bit = 1UL << (fd % 64);
+			if (!bit_set(in, fd) && !bit_set(out, fd) && !bit_set(ex, fd))
+				continue;
+			struct file *file = fd_get_io(fd);
+			unsigned mask = file ? file_poll(file, forever) : POLLNVAL;
+			if ((mask & POLLIN_SET) && bit_set(in, fd)) {
+				res_in[fd / 64] |= bit;
+				ret++;
+			}
+			if ((mask & POLLOUT_SET) && bit_set(out, fd)) {
+				res_out[fd / 64] |= bit;
+				ret++;
+			}
+			if ((mask & POLLEX_SET) && bit_set(ex, fd)) {
+				res_ex[fd / 64] |= bit;
+				ret++;
+			}
+		}
+		if (to->kind != TIMEOUT_NEVER)
+			break;
+	}
+	if (!ret && to->kind == TIMEOUT_NEVER)
+		return never_ready();
+	if (!ret && to->kind == TIMEOUT_AT) {
+		ret = wait_out(to);
+		if (ret)
+			return ret;
+	}
+	if ((inp && copy_to_cvm((void *)inp, res_in, bytes)) ||
+	    (outp && copy_to_cvm((void *)outp, res_out, bytes)) ||
+	    (exp && copy_to_cvm((void *)exp, res_ex, bytes)))
+		return -EFAULT;
+	return ret;
+}
+
+long sys_select(long n, long inp, long outp, long exp, long tvp)
+{
+	struct timeout to = { TIMEOUT_NEVER, { 0, 0 } };
+	struct __kernel_old_timeval tv;
+
+	if (tvp) {
+		if (copy_from_cvm(&tv, (void *)tvp, sizeof(tv)))
+			return -EFAULT;
+		long err = set_timeout(&to, tv.tv_sec + tv.tv_usec / USEC_PER_SEC,
+				       (tv.tv_usec % USEC_PER_SEC) * NSEC_PER_USEC);
+		if (err)
+			return err;
+	}
+	return finish(&to, tvp, 1, do_select(n, inp, outp, exp, &to));
+}
+
+/* The last argument points at { const sigset_t *mask; size_t size; } (pselect6(2), NOTES). */
+long sys_pselect6(long n, long inp, long outp, long exp, long tsp, long sig)
+{
+	struct timeout to = { TIMEOUT_NEVER, { 0, 0 } };
+	struct __kernel_timespec ts;
+	uint64_t pack[2] = { 0, 0 }, mask, saved = 0;
+	int masked;
+	long ret;
+
+	if (tsp) {
+		if (copy_from_cvm(&ts, (void *)tsp, sizeof(ts)))
+			return -EFAULT;
+		ret = set_timeout(&to, ts.tv_sec, ts.tv_nsec);
+		if (ret)
+			return ret;
+	}
+	if (sig && copy_from_cvm(pack, (void *)sig, sizeof(pack)))
+		return -EFAULT;
+	ret = mask_from_cvm((long)pack[0], (long)pack[1], &masked, &mask);
+	if (ret)
+		return ret;
+	if (masked)
+		saved = signal_swap_blocked(mask);
+	ret = do_select(n, inp, outp, exp, &to);
+	if (masked)
+		signal_restore_blocked(saved);
+	return finish(&to, tsp, 0, ret);
+}
