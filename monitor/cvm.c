@@ -11,6 +11,7 @@
 #include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <sched.h>
 #include <time.h>
 #include <unistd.h>
 #include <openssl/sha.h>
@@ -426,6 +427,9 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	boot->verbose = (uint32_t)log_level;
 	boot->trace_flags = trace.flags;
 	boot->host_clock_gettime = vdso_function("__vdso_clock_gettime");
+	cpu_set_t cpus;
+	boot->host_cpus = sched_getaffinity(0, sizeof(cpus), &cpus) ? 1 : (uint32_t)CPU_COUNT(&cpus);
+	cpu_names(boot->cpu_vendor, boot->cpu_model);
 	snprintf(boot->cwd, sizeof(boot->cwd), "%s", current->opts.cwd ? current->opts.cwd : "/");
 	boot->heap_base = heap;
 	boot->heap_size = heap_end - heap;

@@ -64,6 +64,28 @@ void *cpu_gs_base(void)
 	return self;
 }
 
+void cpu_names(char vendor[16], char model[64])
+{
+	unsigned regs[12] = { 0 };
+
+	memset(vendor, 0, 16);
+	memset(model, 0, 64);
+	if (__get_cpuid(0, &regs[0], &regs[1], &regs[3], &regs[2]))
+		memcpy(vendor, &regs[1], 12); /* ebx, edx, ecx */
+	for (unsigned leaf = 0; leaf < 3; leaf++)
+		if (!__get_cpuid(0x80000002 + leaf, &regs[4 * leaf], &regs[4 * leaf + 1],
+				 &regs[4 * leaf + 2], &regs[4 * leaf + 3]))
+			return;
+	memcpy(model, regs, 48);
+	/* The brand string is padded with spaces on either side. */
+	char *start = model;
+	while (*start == ' ')
+		start++;
+	memmove(model, start, strlen(start) + 1);
+	for (size_t n = strlen(model); n && model[n - 1] == ' '; n--)
+		model[n - 1] = 0;
+}
+
 uint64_t cpu_hwcap(void)
 {
 	return getauxval(AT_HWCAP);

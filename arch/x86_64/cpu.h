@@ -16,5 +16,7 @@ int cpu_set_gs_base(uint64_t base);
 void *cpu_gs_base(void);
 /* AT_HWCAP's value for the app's auxiliary vector. */
 uint64_t cpu_hwcap(void);
+/* CPUID's vendor string and brand string, NUL-terminated. */
+void cpu_names(char vendor[16], char model[64]);
 
 #endif

@@ -21,6 +21,12 @@ struct libos_boot {
 	 * no thread pointer and no SSE, so the LibOS may call it directly.
 	 * 0: ask the monitor with HC_CLOCK_GETTIME. */
 	uint64_t host_clock_gettime;
+
+	/* The processors the monitor may run on: what sched_getaffinity and
+	 * /proc/cpuinfo show the app. */
+	uint32_t host_cpus;
+	char cpu_vendor[16];
+	char cpu_model[64];
 	uint64_t heap_base; /* the LibOS's own heap, inside its region */
 	uint64_t heap_size;
 	uint64_t rootfs; /* root.cpio image, inside the LibOS region */

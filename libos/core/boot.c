@@ -1,6 +1,7 @@
 /* libos_boot: the monitor's first call into the LibOS cVM. */
 #include <uni/boot.h>
 #include <libos/clock.h>
+#include <libos/cpu.h>
 #include <libos/errno.h>
 #include <libos/kmalloc.h>
 #include <libos/log.h>
@@ -42,6 +43,7 @@ __attribute__((visibility("default"))) long libos_boot(const struct libos_boot *
 		return -EINVAL;
 	log_verbose = (int)boot->verbose;
 	clock_init(boot);
+	cpu_init(boot);
 	strace_flags = boot->trace_flags;
 	kmalloc_init((void *)boot->heap_base, boot->heap_size);
 	err = ramfs_init();

@@ -3,10 +3,10 @@
  * names there are never made or removed by the app; /proc/self/fd lists the fd table as it
  * is; the files' text is made when read, through the normal read, pread and lseek paths.
  *
- * /proc/cpuinfo lists the one processor the cVM runs on: the host's processors are not
- * known to the LibOS (that would take a host call). */
+ * /proc/cpuinfo lists the processors the monitor reported at boot, with CPUID's names. */
 #include <stdarg.h>
 #include <linux/fs.h>
+#include <libos/cpu.h>
 #include <libos/errno.h>
 #include <libos/kmalloc.h>
 #include <libos/log.h>
@@ -15,7 +15,6 @@
 #include <libos/vfs.h>
 #include <asm/mman.h>
 
-#define PROC_CPUS 1
 #define FD_LINK_SIZE 64 /* what lstat gives for /proc/self/fd/N (proc_fd_link's inode) */
 #define MAPS_NAME_COLUMN 73 /* show_map_vma(): the path starts here */
 
@@ -56,11 +55,11 @@ static void put_spaces(struct text *out, size_t n)
 
 static void show_cpuinfo(struct text *out)
 {
-	for (int cpu = 0; cpu < PROC_CPUS; cpu++)
+	for (unsigned cpu = 0; cpu < host_cpus.count; cpu++)
 		put(out,
-		    "processor\t: %d\nvendor_id\t: unknown\nmodel name\t: unknown\n"
-		    "physical id\t: 0\nsiblings\t: %d\ncore id\t\t: %d\ncpu cores\t: %d\n\n",
-		    cpu, PROC_CPUS, cpu, PROC_CPUS);
+		    "processor\t: %u\nvendor_id\t: %s\nmodel name\t: %s\n"
+		    "physical id\t: 0\nsiblings\t: %u\ncore id\t\t: %u\ncpu cores\t: %u\n\n",
+		    cpu, host_cpus.vendor, host_cpus.model, host_cpus.count, cpu, host_cpus.count);
 }
 
 static void put_kb(struct text *out, const char *key, uint64_t bytes)

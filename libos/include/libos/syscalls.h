@@ -104,6 +104,11 @@ long sys_uname(long buf);
 long sys_getrandom(long buf, long len, long flags);
 long sys_clock_gettime(long clock, long ts);
 
+/* core/cpu.c */
+long sys_sched_getaffinity(long pid, long len, long mask);
+long sys_sched_setaffinity(long pid, long len, long mask);
+long sys_sched_yield(void);
+
 /* core/signal.c */
 long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize);
 long sys_rt_sigprocmask(long how, long set, long oldset, long sigsetsize);
