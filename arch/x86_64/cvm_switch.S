@@ -25,7 +25,6 @@ cvm_enter:
 	push %r15
 	sub $8, %rsp
 	mov %rsp, GATE_MONITOR_SP(%rdi)
-	movq $0, GATE_DEPTH(%rdi)
 	mov %rsi, %r12
 	mov %rdx, %r13
 	mov %rcx, %r14

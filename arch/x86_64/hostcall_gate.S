@@ -25,9 +25,7 @@ hostcall_gate:
 	SET_FS_FROM_RAX
 	mov %rsp, %r12
 	mov %gs:GATE_MONITOR_SP, %rsp
-	incq %gs:GATE_DEPTH
 	call hostcall_dispatch
-	decq %gs:GATE_DEPTH
 	mov %rax, %r13
 	mov %r12, %rsp
 	mov %gs:GATE_APP_FS, %rax

@@ -31,11 +31,11 @@
 #define GATE_APP_FS 56
 #define GATE_HAS_FSGSBASE 64
 #define GATE_XSAVE_AREA 72
-#define GATE_DEPTH 80
 
 #define GATE_JMP_LEN 8 /* jmp *%gs:0 is 65 ff 24 25 00 00 00 00 */
 
 #ifndef __ASSEMBLER__
+#include <stddef.h>
 #include <stdint.h>
 #include "cap.h"
 
@@ -49,8 +49,7 @@ struct gate_block {
 	uint64_t monitor_fs; /* glibc's thread pointer for this thread */
 	uint64_t app_fs; /* musl's thread pointer (ARCH_SET_FS) */
 	uint64_t has_fsgsbase; /* wrfsbase usable; else arch_prctl */
-	uint64_t xsave_area; /* 64-byte aligned, GATE_XSAVE_SIZE bytes */
-	uint64_t depth; /* nesting of host calls, for the monitor's checks */
+	uint64_t xsave_area; /* 64-byte aligned, as large as CPUID leaf 0xD says */
 
 	/* The capabilities this thread holds; read by the LibOS and monitor. */
 	struct uni_cap app_pcc; /* code of the calling cVM */
@@ -63,7 +62,18 @@ struct gate_block {
 	int32_t tid; /* the app-visible thread id */
 };
 
-#define GATE_XSAVE_SIZE 4096 /* checked against CPUID leaf 0xD at start-up */
+/* The assembly gates use the offsets above. */
+_Static_assert(offsetof(struct gate_block, syscall_entry) == GATE_SYSCALL_ENTRY, "gate ABI");
+_Static_assert(offsetof(struct gate_block, self) == GATE_SELF, "gate ABI");
+_Static_assert(offsetof(struct gate_block, app_sp) == GATE_APP_SP, "gate ABI");
+_Static_assert(offsetof(struct gate_block, libos_sp) == GATE_LIBOS_SP, "gate ABI");
+_Static_assert(offsetof(struct gate_block, hostcall_entry) == GATE_HOSTCALL_ENTRY, "gate ABI");
+_Static_assert(offsetof(struct gate_block, monitor_sp) == GATE_MONITOR_SP, "gate ABI");
+_Static_assert(offsetof(struct gate_block, monitor_fs) == GATE_MONITOR_FS, "gate ABI");
+_Static_assert(offsetof(struct gate_block, app_fs) == GATE_APP_FS, "gate ABI");
+_Static_assert(offsetof(struct gate_block, has_fsgsbase) == GATE_HAS_FSGSBASE, "gate ABI");
+_Static_assert(offsetof(struct gate_block, xsave_area) == GATE_XSAVE_AREA, "gate ABI");
+
 #endif
 
 #endif
