@@ -211,21 +211,28 @@ static long mask_from_cvm(long mask, long sigsetsize, int *given, uint64_t *out)
 	return 0;
 }
 
+/* A struct timespec timeout from the app; NULL leaves "no timeout". */
+static long timeout_from_cvm(long tsp, struct timeout *to)
+{
+	struct __kernel_timespec ts;
+
+	if (!tsp)
+		return 0;
+	if (copy_from_cvm(&ts, (void *)tsp, sizeof(ts)))
+		return -EFAULT;
+	return set_timeout(to, ts.tv_sec, ts.tv_nsec);
+}
+
 long sys_ppoll(long fds, long nfds, long tsp, long sigmask, long sigsetsize)
 {
 	struct timeout to = { TIMEOUT_NEVER, { 0, 0 } };
-	struct __kernel_timespec ts;
 	uint64_t mask, saved = 0;
 	int masked;
 	long ret;
 
-	if (tsp) {
-		if (copy_from_cvm(&ts, (void *)tsp, sizeof(ts)))
-			return -EFAULT;
-		ret = set_timeout(&to, ts.tv_sec, ts.tv_nsec);
-		if (ret)
-			return ret;
-	}
+	ret = timeout_from_cvm(tsp, &to);
+	if (ret)
+		return ret;
 	ret = mask_from_cvm(sigmask, sigsetsize, &masked, &mask);
 	if (ret)
 		return ret;
@@ -320,18 +327,13 @@ long sys_select(long n, long inp, long outp, long exp, long tvp)
 long sys_pselect6(long n, long inp, long outp, long exp, long tsp, long sig)
 {
 	struct timeout to = { TIMEOUT_NEVER, { 0, 0 } };
-	struct __kernel_timespec ts;
 	uint64_t pack[2] = { 0, 0 }, mask, saved = 0;
 	int masked;
 	long ret;
 
-	if (tsp) {
-		if (copy_from_cvm(&ts, (void *)tsp, sizeof(ts)))
-			return -EFAULT;
-		ret = set_timeout(&to, ts.tv_sec, ts.tv_nsec);
-		if (ret)
-			return ret;
-	}
+	ret = timeout_from_cvm(tsp, &to);
+	if (ret)
+		return ret;
 	if (sig && copy_from_cvm(pack, (void *)sig, sizeof(pack)))
 		return -EFAULT;
 	ret = mask_from_cvm((long)pack[0], (long)pack[1], &masked, &mask);
