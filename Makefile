@@ -140,7 +140,8 @@ UNIT_CFLAGS := -std=gnu11 $(WARN) -g -O1 -fsanitize=address,undefined -fno-omit-
 LIBOS_UNIT_CFLAGS := $(UNIT_CFLAGS) -ffreestanding -Itests/unit/shim -Iarch/$(ARCH) -Ilibos/include -I$(BUILD)/gen
 LIBOS_UNIT_SRCS := tests/unit/shim/fake_monitor.c libos/fs/vfs.c libos/fs/ramfs.c \
 	libos/fs/fdtable.c libos/fs/devfs.c libos/fs/sys_file.c libos/core/uaccess.c libos/mm/mman.c \
-	libos/mm/vma.c libos/mm/kmalloc.c libos/core/format.c libos/core/log.c libos/core/clock.c
+	libos/mm/vma.c libos/mm/shm.c libos/mm/kmalloc.c libos/core/format.c libos/core/log.c \
+	libos/core/clock.c
 UNIT_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(wildcard tests/unit/test_*.c))
 .PHONY: unit-tests
 unit-tests: $(UNIT_TESTS) $(BUILD)/test/elf_fixture.so
@@ -160,6 +161,10 @@ $(BUILD)/test/test_elf: tests/unit/test_elf.c monitor/elf.c $(UNIT_HEADERS) | de
 $(BUILD)/test/test_cap: tests/unit/test_cap.c monitor/cap.c monitor/log.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)
 	$(CC) $(UNIT_CFLAGS) -Imonitor $(filter %.c,$^) -lcmocka -o $@
+
+$(BUILD)/test/test_shm: tests/unit/test_shm.c monitor/shm.c $(UNIT_HEADERS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -D_GNU_SOURCE -Imonitor $(filter %.c,$^) -lcmocka -o $@
 
 $(BUILD)/test/test_cpio: tests/unit/test_cpio.c libos/fs/cpio.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)

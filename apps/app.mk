@@ -18,6 +18,6 @@ $(ROOT)/app/%: %.c $(UNI_CC)
 
 $(ROOT)/usr/lib/lib%.so: %.c $(UNI_CC)
 	@mkdir -p $(@D)
-	$(UNI_CC) $(APP_CFLAGS) -shared -o $@ $<
+	$(UNI_CC) $(APP_CFLAGS) -shared -o $@ $< $(LDLIBS)
 
 .PHONY: all

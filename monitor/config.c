@@ -24,13 +24,17 @@
 enum cvm_key {
 	KEY_NAME, KEY_RUNTIME, KEY_ISOLATION, KEY_CALLBACK_OUT, CVM_NREQUIRED,
 	KEY_ARGS = CVM_NREQUIRED, KEY_WAIT, KEY_DISK, KEY_CALLBACK_IN, KEY_NET, KEY_CLEAN_ROOM,
-	CVM_NKEYS
+	KEY_MOUNTS, CVM_NKEYS
 };
 
 static const char *const cvm_keys[CVM_NKEYS] = {
 	"name", "runtime", "isolation", "callback_out", "args",
-	"wait", "disk", "callback_in", "net", "clean_room",
+	"wait", "disk", "callback_in", "net", "clean_room", "mounts",
 };
+
+enum mount_key { KEY_HOST, KEY_GUEST, MOUNT_NREQUIRED, KEY_MODE = MOUNT_NREQUIRED, MOUNT_NKEYS };
+
+static const char *const mount_keys[MOUNT_NKEYS] = { "host", "guest", "mode" };
 
 enum isolation_key { KEY_BASE, KEY_SIZE, KEY_BEGIN, KEY_END, ISOLATION_NKEYS };
 
@@ -44,8 +48,9 @@ struct parse_ctx {
 	yaml_document_t *doc;
 	char *err;
 	size_t errlen;
-	char who[96]; /* "cVM 'name'", or "cVM #N" while the name is unknown */
+	char who[128]; /* "cVM 'name'", or "cVM #N" while the name is unknown; ": mount #N" */
 	const yaml_node_t *callback_out_node[CONFIG_MAX_CVMS];
+	const yaml_node_t *mounts_node[CONFIG_MAX_CVMS];
 };
 
 __attribute__((format(printf, 4, 5))) static int report(struct parse_ctx *ctx, int line,
@@ -284,7 +289,7 @@ static int parse_isolation(struct parse_ctx *ctx, const yaml_node_t *node, struc
 	map = get_node(ctx, node->data.sequence.items.start[0]);
 	if (!map || map->type != YAML_MAPPING_NODE)
 		return cvm_fail(ctx, map ? map : node, "'isolation' entry must be a mapping");
-	snprintf(where, sizeof(where), "isolation of %s", ctx->who);
+	snprintf(where, sizeof(where), "isolation of %.100s", ctx->who);
 	err = collect_keys(ctx, map, isolation_keys, ISOLATION_NKEYS, KEY_SIZE + 1, v, where);
 
 	/* In key order, so that begin and end are checked against base and size. */
@@ -318,6 +323,114 @@ static int parse_isolation(struct parse_ctx *ctx, const yaml_node_t *node, struc
 	if (!err && cvm->begin > cvm->end)
 		err = cvm_fail(ctx, v[KEY_BEGIN] ? v[KEY_BEGIN] : v[KEY_END],
 			       "'begin' " HEX " is after 'end' " HEX, cvm->begin, cvm->end);
+	return err;
+}
+
+const char *config_guest_path(const char *raw, char dst[CONFIG_MAX_GUEST_PATH + 1])
+{
+	size_t len = 0;
+
+	if (raw[0] != '/')
+		return "must be an absolute path";
+	if (strlen(raw) > CONFIG_MAX_GUEST_PATH)
+		return "is longer than 255 bytes (limit CONFIG_MAX_GUEST_PATH)";
+	for (const char *p = raw;;) {
+		p += strspn(p, "/");
+		size_t n = strcspn(p, "/");
+		if (!n)
+			break;
+		if ((n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+			return "must not have a '.' or '..' component";
+		dst[len++] = '/';
+		memcpy(dst + len, p, n);
+		len += n;
+		p += n;
+	}
+	dst[len] = 0;
+	return len ? NULL : "must not be the root directory";
+}
+
+const char *config_guest_paths_nest(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), n = la < lb ? la : lb;
+
+	if (strncmp(a, b, n) || (la != lb && (la < lb ? b : a)[n] != '/'))
+		return NULL;
+	return la == lb ? "is also" : la > lb ? "is inside" : "contains";
+}
+
+static int get_guest_path(struct parse_ctx *ctx, const yaml_node_t *node, char *dst)
+{
+	char raw[4096];
+	int err = get_string(ctx, node, "guest", raw, sizeof(raw), false);
+	const char *problem = err ? NULL : config_guest_path(raw, dst);
+
+	if (problem)
+		return cvm_fail(ctx, node, "'guest' %s: '%s'", problem, raw);
+	return err;
+}
+
+/* One entry of mounts; ctx->who names the mount, where says it for messages about keys. */
+static int parse_mount(struct parse_ctx *ctx, const yaml_node_t *map, struct cvm_config *cvm,
+		       const char *where)
+{
+	struct mount_config *mount = &cvm->mounts[cvm->nmounts];
+	const yaml_node_t *v[MOUNT_NKEYS] = { 0 };
+	int err;
+
+	mount->line = node_line(map);
+	err = collect_keys(ctx, map, mount_keys, MOUNT_NKEYS, MOUNT_NREQUIRED, v, where);
+	if (!err)
+		err = get_path(ctx, v[KEY_HOST], "host", mount->host);
+	if (!err)
+		err = get_guest_path(ctx, v[KEY_GUEST], mount->guest);
+	if (!err && v[KEY_MODE]) {
+		if (!scalar_is(v[KEY_MODE], "ro") && !scalar_is(v[KEY_MODE], "rw"))
+			return cvm_fail(ctx, v[KEY_MODE], "'mode' must be ro or rw, not '%s'",
+					text_of(v[KEY_MODE]) ? scalar(v[KEY_MODE]) : "(not a string)");
+		mount->read_only = scalar_is(v[KEY_MODE], "ro");
+	}
+	for (int i = 0; !err && i < cvm->nmounts; i++) {
+		const struct mount_config *other = &cvm->mounts[i];
+		const char *nest = config_guest_paths_nest(mount->guest, other->guest);
+		if (nest)
+			err = cvm_fail(ctx, v[KEY_GUEST], "'guest' %s %s the guest %s of the mount "
+				       "at line %d", mount->guest, nest, other->guest, other->line);
+	}
+	if (!err)
+		cvm->nmounts++;
+	return err;
+}
+
+/* mounts: a sequence of {host: PATH, guest: /PATH, mode: ro|rw}; mode is rw by default. */
+static int parse_mounts(struct parse_ctx *ctx, const yaml_node_t *node, struct cvm_config *cvm)
+{
+	char who[sizeof(ctx->who)], where[sizeof(ctx->who) + 16];
+	int n, err = 0;
+
+	if (node->type != YAML_SEQUENCE_NODE)
+		return cvm_fail(ctx, node, "'mounts' must be a sequence of mappings");
+	n = node->data.sequence.items.top - node->data.sequence.items.start;
+	if (n > CONFIG_MAX_MOUNTS)
+		return cvm_fail(ctx, get_node(ctx, node->data.sequence.items.start[CONFIG_MAX_MOUNTS]),
+				"too many mounts: %d (limit CONFIG_MAX_MOUNTS = %d)", n,
+				CONFIG_MAX_MOUNTS);
+	cvm->mounts = calloc(n ? (size_t)n : 1, sizeof(*cvm->mounts));
+	if (!cvm->mounts)
+		return cvm_fail(ctx, node, "out of memory"), -ENOMEM;
+	memcpy(who, ctx->who, sizeof(who));
+	for (int i = 0; !err && i < n; i++) {
+		const yaml_node_t *map = get_node(ctx, node->data.sequence.items.start[i]);
+		if (!map)
+			return cvm_fail(ctx, node, "malformed sequence");
+		if (map->type != YAML_MAPPING_NODE)
+			return cvm_fail(ctx, map, "mount #%d must be a mapping", i + 1);
+		/* Messages about a value say which mount. */
+		snprintf(where, sizeof(where), "mount #%d of %.100s", i + 1, who);
+		snprintf(ctx->who, sizeof(ctx->who), "%.100s: mount #%d", who, i + 1);
+		err = parse_mount(ctx, map, cvm, where);
+		memcpy(ctx->who, who, sizeof(who));
+	}
 	return err;
 }
 
@@ -395,6 +508,9 @@ static int parse_cvm(struct parse_ctx *ctx, struct config *cfg, int index, const
 		err = get_string(ctx, v[KEY_NET], "net", cvm->net, sizeof(cvm->net), true);
 	if (!err && v[KEY_CLEAN_ROOM])
 		err = parse_clean_room(ctx, v[KEY_CLEAN_ROOM], &cvm->clean_room);
+	ctx->mounts_node[index] = v[KEY_MOUNTS];
+	if (!err && v[KEY_MOUNTS])
+		err = parse_mounts(ctx, v[KEY_MOUNTS], cvm);
 	return err;
 }
 
@@ -411,6 +527,10 @@ static int resolve_callbacks(struct parse_ctx *ctx, struct config *cfg)
 		snprintf(ctx->who, sizeof(ctx->who), "cVM '%s'", cvm->name);
 		if (!strcmp(cvm->callback_out, "monitor"))
 			continue;
+		/* Host directories are the LibOS's to serve. */
+		if (ctx->mounts_node[i])
+			return cvm_fail(ctx, ctx->mounts_node[i], "'mounts' is a key of the LibOS cVM "
+					"(callback_out: monitor), not of an app");
 		if (!strcmp(cvm->callback_out, cvm->runtime_name))
 			return cvm_fail(ctx, node, "callback_out '%s' is its own runtime",
 					cvm->callback_out);
@@ -564,8 +684,10 @@ void config_free(struct config *cfg)
 {
 	int i;
 
-	for (i = 0; cfg->cvms && i < cfg->ncvms; i++)
+	for (i = 0; cfg->cvms && i < cfg->ncvms; i++) {
 		free(cfg->cvms[i].arg_strings);
+		free(cfg->cvms[i].mounts);
+	}
 	free(cfg->cvms);
 	memset(cfg, 0, sizeof(*cfg));
 }

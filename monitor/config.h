@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <uni/boot.h>
 
 #define CONFIG_MAX_CVMS 256
 #define CONFIG_MAX_ARGS 64
@@ -14,6 +15,17 @@
 #define CONFIG_MAX_FILE_SIZE (1 << 20)
 #define CONFIG_PAGE_SIZE 4096
 #define CONFIG_USER_SPACE_END 0x800000000000ull /* x86-64 4-level paging */
+#define CONFIG_MAX_MOUNTS LIBOS_BOOT_MAX_MOUNTS /* host directories of one LibOS */
+#define CONFIG_MAX_GUEST_PATH 255 /* bytes of a mount's guest path */
+_Static_assert(CONFIG_MAX_GUEST_PATH < LIBOS_BOOT_MOUNT_PATH, "guest paths fit struct libos_boot");
+
+/* A host directory mounted in a LibOS cVM (hostfs). */
+struct mount_config {
+	char host[4096]; /* resolved path; opened when deployed */
+	char guest[CONFIG_MAX_GUEST_PATH + 1]; /* absolute, no "." or ".." component */
+	int read_only;
+	int line; /* where its mapping starts */
+};
 
 struct cvm_config {
 	char name[64];
@@ -29,6 +41,8 @@ struct cvm_config {
 	char disk[4096]; /* resolved path or "" */
 	char callback_in[256], net[256];
 	int clean_room;
+	int nmounts;
+	struct mount_config *mounts; /* nmounts of them (a LibOS's mounts: key) */
 	int line; /* line where this cVM's mapping starts */
 };
 
@@ -37,6 +51,14 @@ struct config {
 	int ncvms;
 	struct cvm_config *cvms;
 };
+
+/* A mount's guest path: absolute, without "." or ".." components, at most
+ * CONFIG_MAX_GUEST_PATH bytes, not "/". NULL and dst normalized (single slashes, no trailing
+ * one), or what is wrong with it. */
+const char *config_guest_path(const char *raw, char dst[CONFIG_MAX_GUEST_PATH + 1]);
+/* Is normalized guest path a the same as b, below it or above it: "is also", "is inside",
+ * "contains", or NULL for none of these. */
+const char *config_guest_paths_nest(const char *a, const char *b);
 
 /* Parse buf (len bytes); path is used in messages and to resolve relative
  * paths against its directory. Returns 0, or -1 with a one-line message in

@@ -21,7 +21,9 @@
 #include "crash.h"
 #include "cvm.h"
 #include "hostcall.h"
+#include "hostfs.h"
 #include "log.h"
+#include "shm.h"
 #include "trace.h"
 #include "vdso.h"
 
@@ -228,7 +230,16 @@ static int deploy_libos(struct cvm *c)
 		return -1;
 	c->stack_size = LIBOS_STACK_SIZE;
 	c->stack_top = cc->end;
-	return guard_below(c->stack_top - c->stack_size);
+	if (guard_below(c->stack_top - c->stack_size))
+		return -1;
+	/* Its host directories, each opened once, here: a missing one fails the deployment. */
+	char mount_err[4200];
+	int line;
+	if (hostfs_open(cc, &c->hostfs, mount_err, sizeof(mount_err), &line)) {
+		log_error("%s:%d: cVM '%s': %s", current->cfg->path, line, cc->name, mount_err);
+		return -1;
+	}
+	return 0;
 }
 
 /* musl's ld.so relocates itself. */
@@ -368,6 +379,7 @@ void deployment_free(struct deployment *dep)
 	for (int i = 0; i < dep->ncvms && dep->cvms; i++) {
 		munmap((void *)dep->cvms[i].cfg->base, dep->cvms[i].cfg->size);
 		unmap_file(dep->cvms[i].file, dep->cvms[i].file_size);
+		hostfs_close(dep->cvms[i].hostfs);
 	}
 	free(dep->cvms);
 	if (dep->main_gate)
@@ -454,6 +466,7 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	boot->app_vmas[boot->app_nvmas++] = (struct libos_boot_vma){
 		app->stack_top - app->stack_size, app->stack_top, PROT_READ | PROT_WRITE
 	};
+	hostfs_fill_boot(libos->hostfs, lc, boot);
 	*out = boot;
 	return 0;
 }
@@ -587,7 +600,9 @@ static int run_pair(struct deployment *dep, struct cvm *app)
 	}
 	log_detail(1, "cVM '%s': booted, starting cVM '%s'", libos->cfg->name, app->cfg->name);
 	gate->app_fs = 0;
-	return (int)cvm_enter(gate, app->load_base + app->elf.entry, build_app_stack(app), 0);
+	int status = (int)cvm_enter(gate, app->load_base + app->elf.entry, build_app_stack(app), 0);
+	shm_release_all((uint32_t)app->id);
+	return status;
 }
 
 int deployment_run(struct deployment *dep)

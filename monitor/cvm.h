@@ -29,6 +29,7 @@ struct cvm {
 	uint64_t syscall_gate, boot_entry; /* a LibOS's entry points */
 	uint64_t debug_addr_vaddr; /* an app's ld.so: _dl_debug_addr, for crash reports */
 	uint64_t rootfs_addr, rootfs_size; /* a LibOS's copy of its root.cpio */
+	struct hostfs *hostfs; /* a LibOS's mounted host directories and open host files */
 	uint8_t sha256[32];
 };
 

@@ -15,7 +15,9 @@
 #include "crash.h"
 #include "cvm.h"
 #include "hostcall.h"
+#include "hostfs.h"
 #include "log.h"
+#include "shm.h"
 #include "trace.h"
 
 /* Memory the LibOS names must be its own or its app's. */
@@ -30,10 +32,14 @@ static long result(long ret)
 	return ret < 0 ? -errno : ret;
 }
 
+/* Fresh pages may replace any of the caller's own: a LibOS gives the pages of its heap that
+ * showed a shared memory object back to the heap so. Protections change in the app's region
+ * only. */
 static long map_pages(const struct gate_block *gate, long addr, long len, long prot, int fresh)
 {
 	if ((addr | len) & 4095 || len <= 0 || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) ||
-	    !uni_cap_covers(&gate->app_ddc, (uint64_t)addr, (uint64_t)len))
+	    !(uni_cap_covers(&gate->app_ddc, (uint64_t)addr, (uint64_t)len) ||
+	      (fresh && uni_cap_covers(&gate->libos_ddc, (uint64_t)addr, (uint64_t)len))))
 		return -EINVAL;
 	if (!fresh)
 		return result(mprotect((void *)addr, (size_t)len, (int)prot));
@@ -70,7 +76,7 @@ static long log_line(const struct gate_block *gate, const char *buf, long len)
 	return 0;
 }
 
-static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2)
+static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, long a3, long a4)
 {
 	struct timespec ts;
 
@@ -130,6 +136,19 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2)
 			return -EFAULT;
 		trace_write((const char *)a0, (size_t)a1);
 		return 0;
+	case HC_SHM_NEW:
+		return shm_new(gate, a0);
+	case HC_SHM_RESIZE:
+		return shm_resize(gate, a0, a1);
+	case HC_SHM_MAP:
+		return shm_map(gate, a0, a1, a2, a3, a4);
+	case HC_SHM_FREE:
+		return shm_free(gate, a0);
+	case HC_FS_LOOKUP ... HC_FS_PATH: {
+		const struct cvm *app = cvm_by_id((int)gate->cvm_id);
+		const long args[5] = { a0, a1, a2, a3, a4 };
+		return hostfs_serve(app && app->server ? app->server->hostfs : NULL, gate, nr, args);
+	}
 	default:
 		log_error("unknown host call %ld from the LibOS: -ENOSYS", nr);
 		return -ENOSYS;
@@ -143,7 +162,7 @@ long hostcall_dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 
 	if (nr == HC_EXIT || nr == HC_KILLED)
 		trace_hostcall(nr, args, 0);
-	long result = serve(gate, nr, a0, a1, a2);
+	long result = serve(gate, nr, a0, a1, a2, a3, a4);
 	trace_hostcall(nr, args, result);
 	return result;
 }

@@ -26,6 +26,9 @@ const struct option_doc main_options[] = {
 const struct option_doc run_options[] = {
 	{ "file", OPT_FILE, required_argument, "HOST:GUEST",
 	  "Add a host file or directory tree at GUEST in the root file system." },
+	{ "mount", OPT_MOUNT, required_argument, "HOST:GUEST[:ro]",
+	  "Mount the host directory HOST at GUEST, read-write or with :ro read-only: served by the "
+	  "host, confined beneath HOST (see README, Host directories)." },
 	{ "rootfs", OPT_ROOTFS, required_argument, "DIR|FILE.cpio",
 	  "Start the root file system from a directory tree or a newc cpio archive." },
 	{ "lib-path", OPT_LIB_PATH, required_argument, "DIR",

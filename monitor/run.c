@@ -46,6 +46,9 @@ struct run_request {
 	int nenv;
 	char *const *files; /* HOST:GUEST pairs, from argv */
 	int nfiles;
+	struct mount_config *mounts; /* --mount HOST:GUEST[:ro] */
+	const char *mount_specs[CONFIG_MAX_MOUNTS];
+	int nmounts;
 };
 
 static const char *const etc_files[][2] = {
@@ -84,6 +87,55 @@ static int parse_size(const char *text, uint64_t *out)
 	return 0;
 }
 
+/* --mount HOST:GUEST[:ro] (or :rw): the last colon before GUEST ends HOST. */
+static int parse_mount(const char *spec, struct run_request *req)
+{
+	static struct mount_config mounts[CONFIG_MAX_MOUNTS];
+	struct mount_config *m = &mounts[req->nmounts];
+	char copy[sizeof(m->host) + sizeof(m->guest) + 4];
+	const char *problem = NULL;
+	size_t len = strlen(spec);
+
+	req->mounts = mounts;
+	if (req->nmounts == CONFIG_MAX_MOUNTS) {
+		log_error("run: --mount %s: more than %d --mount options (limit CONFIG_MAX_MOUNTS)",
+			  spec, CONFIG_MAX_MOUNTS);
+		return -1;
+	}
+	memset(m, 0, sizeof(*m));
+	if (len >= sizeof(copy))
+		len = sizeof(copy) - 1;
+	memcpy(copy, spec, len);
+	copy[len] = 0;
+	if (len > 3 && (!strcmp(copy + len - 3, ":ro") || !strcmp(copy + len - 3, ":rw"))) {
+		m->read_only = copy[len - 2] == 'r' && copy[len - 1] == 'o';
+		copy[len - 3] = 0;
+	}
+	char *colon = strrchr(copy, ':');
+	if (!colon || colon == copy || strlen(copy) >= sizeof(m->host)) {
+		log_error("run: --mount %s: expected HOST:GUEST[:ro]", spec);
+		return -1;
+	}
+	*colon = 0;
+	snprintf(m->host, sizeof(m->host), "%s", copy);
+	problem = config_guest_path(colon + 1, m->guest);
+	if (problem) {
+		log_error("run: --mount %s: GUEST %s", spec, problem);
+		return -1;
+	}
+	for (int i = 0; i < req->nmounts; i++) {
+		const char *nest = config_guest_paths_nest(m->guest, mounts[i].guest);
+		if (nest) {
+			log_error("run: --mount %s: GUEST %s %s the GUEST of --mount %s", spec,
+				  m->guest, nest, req->mount_specs[i]);
+			return -1;
+		}
+	}
+	m->line = 1;
+	req->mount_specs[req->nmounts++] = spec;
+	return 0;
+}
+
 static int parse_options(int argc, char **argv, struct run_request *req)
 {
 	struct option options[OPTIONS_MAX + 1];
@@ -108,6 +160,10 @@ static int parse_options(int argc, char **argv, struct run_request *req)
 				return -1;
 			}
 			files[req->nfiles++] = optarg;
+			break;
+		case OPT_MOUNT:
+			if (parse_mount(optarg, req))
+				return -1;
 			break;
 		case OPT_ROOTFS:
 			req->base_rootfs = optarg;
@@ -399,6 +455,8 @@ static int build_config(const struct run_request *req, const char *name, struct 
 	fill_cvm(&cvms[0], "libos", libos, LIBOS_BASE, LIBOS_SIZE, 1);
 	cvms[0].callback_out_index = -1;
 	snprintf(cvms[0].callback_out, sizeof(cvms[0].callback_out), "monitor");
+	cvms[0].nmounts = req->nmounts;
+	cvms[0].mounts = req->mounts;
 	fill_cvm(&cvms[1], name, libc, APP_BASE, req->memory, 2);
 	cvms[1].callback_out_index = 0;
 	snprintf(cvms[1].callback_out, sizeof(cvms[1].callback_out), "libos.so");
@@ -413,6 +471,40 @@ static int build_config(const struct run_request *req, const char *name, struct 
 	cvms[1].argc = req->nargs + 2;
 	memcpy(cvms[1].argv, argv, (size_t)(cvms[1].argc + 1) * sizeof(char *));
 	return 0;
+}
+
+/* Each --mount's HOST must be a directory; it is kept as an absolute path, which a YAML file
+ * written by --print-yaml can use from anywhere. 0, or 1 (reported). */
+static int check_mounts(struct run_request *req)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	for (int i = 0; i < req->nmounts; i++) {
+		struct mount_config *m = &req->mounts[i];
+		if (!realpath(m->host, path) || stat(path, &st)) {
+			log_error("run: --mount %s: %s", req->mount_specs[i], strerror(errno));
+			return 1;
+		}
+		if (!S_ISDIR(st.st_mode)) {
+			log_error("run: --mount %s: %s", req->mount_specs[i], strerror(ENOTDIR));
+			return 1;
+		}
+		snprintf(m->host, sizeof(m->host), "%s", path);
+	}
+	return 0;
+}
+
+/* A YAML double-quoted scalar. */
+static void yaml_quoted(FILE *out, const char *text)
+{
+	fputc('"', out);
+	for (; *text; text++) {
+		if (*text == '"' || *text == '\\')
+			fputc('\\', out);
+		fputc(*text, out);
+	}
+	fputc('"', out);
 }
 
 /* --print-yaml: the same deployment as a YAML file and its archive. YAML
@@ -443,9 +535,18 @@ static int print_yaml(const struct run_request *req, const struct config *cfg, c
 	fwrite(rootfs->archive.buf, 1, rootfs->archive.len, c);
 	fprintf(y, "---\n# Written by intravisor run --print-yaml; run it with intravisor -y.\n"
 		   "cVMs:\n- name: libos\n  runtime: libos.so\n  disk: %s.cpio\n  isolation:\n"
-		   "  - base:  0x%llx\n    size:  0x%llx\n  callback_out: monitor\n  wait: -1\n"
-		   "- name: %s\n  runtime: libc.so\n  args:",
-		name, LIBOS_BASE, LIBOS_SIZE, app->name);
+		   "  - base:  0x%llx\n    size:  0x%llx\n  callback_out: monitor\n  wait: -1\n",
+		name, LIBOS_BASE, LIBOS_SIZE);
+	if (req->nmounts)
+		fprintf(y, "  mounts:\n");
+	for (int i = 0; i < req->nmounts; i++) {
+		fprintf(y, "  - host: ");
+		yaml_quoted(y, req->mounts[i].host);
+		fprintf(y, "\n    guest: ");
+		yaml_quoted(y, req->mounts[i].guest);
+		fprintf(y, "\n    mode: %s\n", req->mounts[i].read_only ? "ro" : "rw");
+	}
+	fprintf(y, "- name: %s\n  runtime: libc.so\n  args:", app->name);
 	for (int i = 0; i < app->argc; i++)
 		fprintf(y, " %s", app->argv[i]);
 	fprintf(y, "\n  isolation:\n  - base:  0x%llx\n    size:  0x%llx\n"
@@ -488,6 +589,9 @@ int run_main(int argc, char **argv)
 	if (parse_options(argc, argv, &req))
 		return EXIT_USAGE;
 	status = check_program(req.program);
+	if (status)
+		return status;
+	status = check_mounts(&req);
 	if (status)
 		return status;
 	program_name(req.program, name, sizeof(name));

@@ -11,7 +11,16 @@ static const char *const hostcall_names[HC_COUNT] = {
 	[HC_MAP] = "map",	    [HC_PROTECT] = "protect",	    [HC_CLOCK_GETTIME] = "clock_gettime",
 	[HC_GETRANDOM] = "getrandom", [HC_SET_APP_FS] = "set_app_fs", [HC_TTY_IOCTL] = "tty_ioctl",
 	[HC_UNAME] = "uname",	    [HC_LOG] = "log",		    [HC_TRACE] = "trace",
-	[HC_KILLED] = "killed",
+	[HC_KILLED] = "killed",	    [HC_SHM_NEW] = "shm_new",	    [HC_SHM_RESIZE] = "shm_resize",
+	[HC_SHM_MAP] = "shm_map",   [HC_SHM_FREE] = "shm_free",
+	[HC_FS_LOOKUP] = "fs_lookup", [HC_FS_OPEN] = "fs_open", [HC_FS_CLOSE] = "fs_close",
+	[HC_FS_PREAD] = "fs_pread", [HC_FS_PWRITE] = "fs_pwrite", [HC_FS_LSEEK] = "fs_lseek",
+	[HC_FS_FSTAT] = "fs_fstat", [HC_FS_GETDENTS64] = "fs_getdents64",
+	[HC_FS_TRUNCATE] = "fs_truncate", [HC_FS_FSYNC] = "fs_fsync", [HC_FS_MKDIRAT] = "fs_mkdirat",
+	[HC_FS_UNLINKAT] = "fs_unlinkat", [HC_FS_RENAMEAT2] = "fs_renameat2",
+	[HC_FS_SYMLINKAT] = "fs_symlinkat", [HC_FS_LINKAT] = "fs_linkat",
+	[HC_FS_READLINK] = "fs_readlink", [HC_FS_CHMOD] = "fs_chmod", [HC_FS_UTIMENS] = "fs_utimens",
+	[HC_FS_STATFS] = "fs_statfs", [HC_FS_PATH] = "fs_path",
 };
 
 int trace_configure(const char *value, char *err, size_t errlen)

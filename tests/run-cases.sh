@@ -77,6 +77,22 @@ expect_error run-segv-report 139 "intravisor: cVM 'segv' killed by SIGSEGV at 0x
 expect_run run-segv-output 139 'before the fault
 ' "$intravisor" run "$segv"
 
+# mprotect is the host MMU's: a store to a page made read-only faults where the page is.
+mprotect_write=$build/test/run-progs/mprotect_write
+mprotect_at=$(objdump -d "$mprotect_write" | awk '/movl +\$0x5eed,\(%r[a-z0-9]+\)$/ { sub(":", "", $1); print $1; exit }')
+mprotect_main=$(nm "$mprotect_write" | awk '$3 == "main" { print $1 }')
+mprotect_into=$(printf '%x' $((0x$mprotect_at - 0x$mprotect_main)))
+mprotect_page=$(timeout 20 "$intravisor" run "$mprotect_write" 2>/dev/null | sed -n 's/^read 1, writing to //p')
+expect_error run-mprotect-write-report 139 "intravisor: cVM 'mprotect_write' killed by SIGSEGV at $mprotect_page (in /app/mprotect_write+0x$mprotect_at (main+0x$mprotect_into))" \
+	"$intravisor" run "$mprotect_write"
+expect_run run-mprotect-write-output 139 "read 1, writing to $mprotect_page
+" "$intravisor" run "$mprotect_write"
+
+# The app's heap is bounded by its region: malloc fails with ENOMEM, all else goes on.
+expect_run run-heap-exhaust 0 'malloc returned NULL with ENOMEM after many blocks
+survived: a 16 MiB block after freeing works
+' "$intravisor" run --memory 64M "$build/test/run-progs/heap_exhaust"
+
 expect_run run-abort 134 'raise(SIGUSR1) ignored: 0
 raise(SIGCHLD) default-ignored: 0
 ' "$intravisor" run "$build/test/run-progs/abort"

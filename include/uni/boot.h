@@ -4,8 +4,10 @@
 
 #include <stdint.h>
 
-#define LIBOS_BOOT_VERSION 1
+#define LIBOS_BOOT_VERSION 2
 #define LIBOS_BOOT_MAX_VMAS 16
+#define LIBOS_BOOT_MAX_MOUNTS 16 /* host directories mounted in one LibOS */
+#define LIBOS_BOOT_MOUNT_PATH 256 /* bytes of a mount's guest path, with its NUL */
 
 #define TRACE_SYSCALLS 1u /* one strace-style line per system call served */
 #define TRACE_TIMES 2u /* with its duration, like strace -T */
@@ -48,6 +50,15 @@ struct libos_boot {
 		uint64_t start, end;
 		uint32_t prot;
 	} app_vmas[LIBOS_BOOT_MAX_VMAS];
+
+	/* Host directories to mount (hostfs): each is served by the HC_FS_* host calls of
+	 * uni/hostcall.h, its directory being the handle of the same index. */
+	uint32_t nmounts;
+	struct libos_boot_mount {
+		char guest[LIBOS_BOOT_MOUNT_PATH]; /* absolute, without "." or ".." */
+		uint32_t handle; /* its directory's handle */
+		uint32_t read_only; /* changes fail with EROFS */
+	} mounts[LIBOS_BOOT_MAX_MOUNTS];
 };
 
 #endif

@@ -9,7 +9,7 @@ enum hostcall_nr {
 	HC_WRITE = 1, /* (host_fd 0..2, buf, len) -> bytes written */
 	HC_READ, /* (host_fd 0, buf, len) -> bytes read */
 	HC_EXIT, /* (status) -> does not return: the cVM has ended */
-	HC_MAP, /* (addr, len, prot): fresh zeroed pages, inside the caller's regions */
+	HC_MAP, /* (addr, len, prot): fresh zeroed private pages, inside the caller's regions */
 	HC_PROTECT, /* (addr, len, prot) */
 	HC_CLOCK_GETTIME, /* (clockid, struct timespec *) */
 	HC_GETRANDOM, /* (buf, len) -> bytes */
@@ -19,6 +19,45 @@ enum hostcall_nr {
 	HC_LOG, /* (buf, len): a line for the monitor's log (stderr) */
 	HC_TRACE, /* (buf, len): a line for the trace output (intravisor --strace) */
 	HC_KILLED, /* (sig): a signal's default action ended the app; does not return */
+	/* Shared memory objects: pages that appear at more than one address (a ramfs file and
+	 * the app's MAP_SHARED mappings of it). Each is a handle of the calling LibOS's. */
+	HC_SHM_NEW, /* (size) -> handle: a new object of size bytes, all zeros */
+	HC_SHM_RESIZE, /* (handle, size): pages past the new size are gone, new ones zeroed */
+	HC_SHM_MAP, /* (handle, offset, addr, len, prot): its pages from offset at addr, inside
+		     * the caller's regions; a page past its size faults with SIGBUS */
+	HC_SHM_FREE, /* (handle): pages still mapped stay until unmapped */
+	/* Host directories mounted in the LibOS (HC_FS_*). A handle is an index into the
+	 * monitor's table of the calling LibOS's host files, never a host fd: handle i < the
+	 * number of mounts is mount i's directory (struct libos_boot), the others come from
+	 * HC_FS_LOOKUP (an O_PATH handle: a name for attributes and for resolving beneath) and
+	 * HC_FS_OPEN (an open file). A path is resolved by the host beneath the mounted
+	 * directory (openat2 with RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS), relative to a
+	 * directory handle: ".." above the mount, an absolute path or symlink and a magic link
+	 * fail with the host's errno (EXDEV, ELOOP). A name is one component of a directory,
+	 * perhaps with a trailing slash. A read-only mount refuses every change with EROFS.
+	 * struct stat and struct statfs are the kernel's (x86-64: the same as glibc's). */
+	HC_FS_LOOKUP, /* (dir handle, path, O_NOFOLLOW|O_DIRECTORY, struct stat *) -> handle */
+	HC_FS_OPEN, /* (dir handle, path, open flags, mode) -> handle of an open file; path ""
+		     * opens dir handle's own file anew */
+	HC_FS_CLOSE, /* (handle) */
+	HC_FS_PREAD, /* (handle, buf, len, offset) -> bytes; offset -1: at the host's offset */
+	HC_FS_PWRITE, /* (handle, buf, len, offset) -> bytes; offset -1: at the end (O_APPEND) */
+	HC_FS_LSEEK, /* (handle, offset, whence) -> the new offset */
+	HC_FS_FSTAT, /* (handle, struct stat *) */
+	HC_FS_GETDENTS64, /* (handle, buf, len) -> bytes of struct linux_dirent64 */
+	HC_FS_TRUNCATE, /* (handle, size) */
+	HC_FS_FSYNC, /* (handle, datasync) */
+	HC_FS_MKDIRAT, /* (dir handle, name, mode) */
+	HC_FS_UNLINKAT, /* (dir handle, name, 0 or AT_REMOVEDIR) */
+	HC_FS_RENAMEAT2, /* (dir handle, name, dir handle, name, RENAME_* flags): one mount */
+	HC_FS_SYMLINKAT, /* (target, dir handle, name) */
+	HC_FS_LINKAT, /* (handle, dir handle, name): a new name for handle's file, one mount */
+	HC_FS_READLINK, /* (handle of a symlink, buf, size) -> length */
+	HC_FS_CHMOD, /* (handle, mode) */
+	HC_FS_UTIMENS, /* (handle, struct timespec[2] or 0 for now): as utimensat(2) */
+	HC_FS_STATFS, /* (handle, struct statfs *) */
+	HC_FS_PATH, /* (handle, buf, size) -> length: its path below its mount's directory, ""
+		     * for the directory itself, with " (deleted)" as /proc shows it */
 	HC_COUNT
 };
 

@@ -55,6 +55,8 @@ __attribute__((visibility("default"))) long libos_boot(const struct libos_boot *
 	if (!err)
 		err = procfs_init();
 	if (!err)
+		err = hostfs_init(boot);
+	if (!err)
 		err = vfs_mkdir_p("/tmp", &dir);
 	if (!err)
 		err = mm_init(boot);

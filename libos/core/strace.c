@@ -156,6 +156,15 @@ static const struct xlat madvise_advice[] = {
 	X(MADV_POPULATE_READ), X(MADV_POPULATE_WRITE), X(MADV_DONTNEED_LOCKED), X(MADV_COLLAPSE),
 	X(MADV_HWPOISON),
 };
+static const struct xlat mremap_flags[] = {
+	X(MREMAP_MAYMOVE), X(MREMAP_FIXED), X(MREMAP_DONTUNMAP),
+};
+static const struct xlat msync_flags[] = { X(MS_ASYNC), X(MS_INVALIDATE), X(MS_SYNC) };
+static const struct xlat rwf_flags[] = {
+	{ 0x01, "RWF_HIPRI" }, { 0x02, "RWF_DSYNC" }, { 0x04, "RWF_SYNC" }, { 0x08, "RWF_NOWAIT" },
+	{ 0x10, "RWF_APPEND" }, { 0x20, "RWF_NOAPPEND" }, { 0x40, "RWF_ATOMIC" },
+	{ 0x80, "RWF_DONTCACHE" }, { 0x100, "RWF_NOSIGNAL" },
+};
 static const struct xlat at_flags[] = {
 	X(AT_SYMLINK_NOFOLLOW), X(AT_REMOVEDIR), X(AT_SYMLINK_FOLLOW), X(AT_NO_AUTOMOUNT),
 	X(AT_EMPTY_PATH), X(AT_RECURSIVE),
@@ -238,7 +247,7 @@ static const struct xlat baud_rates[] = {
 /* The tables an argument descriptor can name. */
 enum xlat_id {
 	X_OPEN, X_PROT, X_MADVISE, X_AT, X_FACCESSAT, X_ACCESS, X_WHENCE, X_GRND, X_FD,
-	X_FCNTL, X_HOW, X_SA, X_ARCH_PRCTL, X_COUNT
+	X_FCNTL, X_HOW, X_SA, X_ARCH_PRCTL, X_MREMAP, X_MSYNC, X_RWF, X_COUNT
 };
 
 #define TABLE(items, unknown) { items, sizeof(items) / sizeof(items[0]), unknown }
@@ -257,6 +266,9 @@ static const struct xlat_table xlats[X_COUNT] = {
 	[X_HOW] = TABLE(sigprocmask_how, "SIG_???"),
 	[X_SA] = TABLE(sa_flags, "SA_???"),
 	[X_ARCH_PRCTL] = TABLE(arch_prctl_codes, "ARCH_???"),
+	[X_MREMAP] = TABLE(mremap_flags, "MREMAP_???"),
+	[X_MSYNC] = TABLE(msync_flags, "MS_???"),
+	[X_RWF] = TABLE(rwf_flags, "RWF_???"),
 };
 
 #define LOCAL_TABLE(items, unknown) (&(const struct xlat_table)TABLE(items, unknown))
@@ -815,6 +827,8 @@ enum arg_kind {
 	IN_IOV, /* aux: the count argument */
 	IN_SIGSET, /* aux: the size argument */
 	IN_SIGACTION,
+	MREMAP_ADDR, /* aux: the flags argument; only with MREMAP_MAYMOVE | MREMAP_FIXED */
+	SKIPPED, /* not printed: the high half of an offset strace shows whole */
 	/* Formatted after the call: what it wrote, or only the address if it failed. */
 	FIRST_OUT,
 	OUT_BUF = FIRST_OUT, /* the result is the length */
@@ -868,6 +882,15 @@ static const struct syscall_format formats[SYSCALL_TABLE_SIZE] = {
 	[__NR_access] = CALL(DECIMAL, PATH, WITH(FLAGS, X_ACCESS)),
 	[__NR_sched_yield] = CALL(DECIMAL, END),
 	[__NR_madvise] = CALL(DECIMAL, ADDR, ULONG, WITH(XVAL, X_MADVISE)),
+	[__NR_mremap] = CALL(HEXADECIMAL, ADDR, ULONG, ULONG, WITH(FLAGS, X_MREMAP),
+			     WITH(MREMAP_ADDR, 3)),
+	[__NR_msync] = CALL(DECIMAL, ADDR, ULONG, WITH(FLAGS, X_MSYNC)),
+	[__NR_preadv] = CALL(DECIMAL, FD, WITH(OUT_IOV, 2), ULONG, LONG),
+	[__NR_pwritev] = CALL(DECIMAL, FD, WITH(IN_IOV, 2), ULONG, LONG),
+	[__NR_preadv2] = CALL(DECIMAL, FD, WITH(OUT_IOV, 2), ULONG, LONG, SKIPPED,
+			      WITH(FLAGS, X_RWF)),
+	[__NR_pwritev2] = CALL(DECIMAL, FD, WITH(IN_IOV, 2), ULONG, LONG, SKIPPED,
+			       WITH(FLAGS, X_RWF)),
 	[__NR_dup] = CALL(DECIMAL, FD),
 	[__NR_dup2] = CALL(DECIMAL, FD, FD),
 	[__NR_getpid] = CALL(DECIMAL, END),
@@ -940,6 +963,11 @@ static int omitted(uint16_t arg, const long *args)
 		return fcntl_has_no_arg((unsigned int)args[aux]);
 	case IOCTL_ARG:
 		return (unsigned int)args[aux] == FIOCLEX || (unsigned int)args[aux] == FIONCLEX;
+	case MREMAP_ADDR:
+		return (args[aux] & (MREMAP_MAYMOVE | MREMAP_FIXED)) !=
+		       (MREMAP_MAYMOVE | MREMAP_FIXED);
+	case SKIPPED:
+		return 1;
 	default:
 		return 0;
 	}
@@ -1033,6 +1061,7 @@ static void put_arg(struct line *line, uint16_t arg, const long *args, int i, lo
 		put_hex(line, bits);
 		break;
 	case ADDR:
+	case MREMAP_ADDR:
 		put_addr(line, bits);
 		break;
 	case DIRFD:

@@ -21,6 +21,7 @@ struct file *file_new(struct inode *inode, int flags)
 		file->flags = (flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)) |
 			      ((flags & O_PATH) ? 0 : O_LARGEFILE);
 		file->refs = 1;
+		file->fs_handle = -1;
 		inode_get(inode);
 	}
 	return file;

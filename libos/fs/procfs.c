@@ -87,17 +87,18 @@ static void show_meminfo(struct text *out)
 	put_kb(out, "SwapFree:", 0);
 }
 
-/* show_map_vma(): every mapping is private; a file's has its device, inode and offset. */
+/* show_map_vma(): a file's mapping has its device, inode and offset. */
 static void show_maps(struct text *out)
 {
 	struct mm_mapping m;
 
 	for (uint64_t at = 0; !mm_mapping_after(at, &m); at = m.end) {
 		size_t start = out->len;
-		put(out, "%08lx-%08lx %c%c%cp %08lx %02x:%02x %lu", (unsigned long)m.start,
+		put(out, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu", (unsigned long)m.start,
 		    (unsigned long)m.end, (m.prot & PROT_READ) ? 'r' : '-',
 		    (m.prot & PROT_WRITE) ? 'w' : '-', (m.prot & PROT_EXEC) ? 'x' : '-',
-		    (unsigned long)m.offset, 0, m.ino ? 1 : 0, (unsigned long)m.ino);
+		    m.shared ? 's' : 'p', (unsigned long)m.offset, 0, m.ino ? 1 : 0,
+		    (unsigned long)m.ino);
 		if (m.name) {
 			size_t used = out->len - start;
 			put_spaces(out, used < MAPS_NAME_COLUMN ? MAPS_NAME_COLUMN - used : 1);

@@ -4,6 +4,7 @@
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/kmalloc.h>
+#include <libos/shm.h>
 #include <libos/string.h>
 #include <libos/vfs.h>
 
@@ -26,7 +27,8 @@ static long file_read(struct file *file, void *buf, size_t len, uint64_t *pos)
 
 	if (!len)
 		return 0;
-	inode_accessed(inode);
+	if (!(file->flags & O_NOATIME))
+		inode_accessed(inode);
 	if (*pos >= inode->size)
 		return 0;
 	if (len > inode->size - *pos)
@@ -38,6 +40,21 @@ static long file_read(struct file *file, void *buf, size_t len, uint64_t *pos)
 	return (long)len;
 }
 
+/* A file with shared pages (a MAP_SHARED mapping) keeps its bytes in them: their size is the
+ * file's, so that a mapping faults with SIGBUS past the page holding its end, as on Linux, and
+ * capacity follows it. */
+static int resize_shared(struct inode *inode, uint64_t size)
+{
+	struct shared_pages *pages = inode->pages;
+	int err = shared_pages_resize(pages, size);
+
+	if (err)
+		return err;
+	inode->data = pages->window;
+	inode->capacity = size;
+	return 0;
+}
+
 /* Room for size bytes. The zeros past the old capacity that the new one now stores are
  * written; bytes past the file's size are left for the caller to fill. */
 static int grow(struct inode *inode, uint64_t size)
@@ -46,6 +63,8 @@ static int grow(struct inode *inode, uint64_t size)
 
 	if (size <= inode->capacity)
 		return 0;
+	if (inode->pages)
+		return size > INT64_MAX ? -EFBIG : resize_shared(inode, size);
 	uint64_t capacity = inode->capacity ? inode->capacity : 64;
 	while (capacity < size) {
 		if (capacity > UINT64_MAX / 2)
@@ -75,8 +94,10 @@ static long file_write(struct file *file, const void *buf, size_t len, uint64_t 
 	int err = grow(inode, *pos + len);
 	if (err)
 		return err;
+	/* Shared pages past the end are zeros but for what a mapping stored in the page holding
+	 * the end, which Linux leaves to be read (tmpfs zeros nothing when a file grows). */
 	uint64_t stored = ramfs_stored_bytes(inode);
-	if (*pos > stored)
+	if (*pos > stored && !inode->pages)
 		memset(inode->data + stored, 0, *pos - stored);
 	memcpy(inode->data + *pos, buf, len);
 	*pos += len;
@@ -180,12 +201,21 @@ void inode_put(struct inode *inode)
 
 void inode_release(struct inode *inode)
 {
+	/* A host directory's inodes go when hostfs says (they are its cache). */
+	if (inode->fs) {
+		if (!inode->refs)
+			inode->fs->release(inode);
+		return;
+	}
 	if (inode->nlink || inode->refs || inode == root)
 		return;
 	/* Unlinked and closed: its locks went with its last open file. */
 	if (S_ISDIR(inode->mode) && inode->parent)
 		inode_put(inode->parent);
-	kfree(inode->data);
+	if (inode->pages)
+		shared_pages_disown(inode->pages); /* its mappings keep the pages */
+	else
+		kfree(inode->data);
 	kfree(inode);
 	live_inodes--;
 }
@@ -397,7 +427,13 @@ int ramfs_truncate(struct inode *inode, uint64_t size)
 {
 	if (size > INT64_MAX)
 		return -EFBIG;
-	if (!size) {
+	if (inode->pages) {
+		/* shmem_setattr(): a shrink zeros the rest of the page holding the new end, a
+		 * growth zeros nothing. */
+		int err = resize_shared(inode, size);
+		if (err)
+			return err;
+	} else if (!size) {
 		kfree(inode->data);
 		inode->data = 0;
 		inode->capacity = 0;
@@ -409,6 +445,27 @@ int ramfs_truncate(struct inode *inode, uint64_t size)
 	}
 	inode->size = size;
 	inode_touch(inode, 0, 1);
+	return 0;
+}
+
+int ramfs_shared_pages(struct inode *inode, struct shared_pages **out)
+{
+	struct shared_pages *pages;
+
+	if (inode->fops != &regular_fops)
+		return -ENODEV;
+	if (!inode->pages) {
+		int err = shared_pages_new(inode->size, 1, &pages);
+		if (err)
+			return err;
+		if (ramfs_stored_bytes(inode))
+			memcpy(pages->window, inode->data, ramfs_stored_bytes(inode));
+		kfree(inode->data);
+		inode->data = pages->window;
+		inode->capacity = inode->size;
+		inode->pages = pages;
+	}
+	*out = inode->pages;
 	return 0;
 }
 

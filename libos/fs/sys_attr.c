@@ -28,10 +28,13 @@ static long path_from_cvm(long path, char *buf)
 	return len < 0 ? len : 0;
 }
 
-static void set_mode(struct inode *inode, long mode)
+static long set_mode(struct inode *inode, long mode)
 {
+	if (inode->fs)
+		return inode->fs->chmod(inode, (uint32_t)mode & 07777);
 	inode->mode = (inode->mode & S_IFMT) | ((uint32_t)mode & 07777);
 	inode_touch_ctime(inode);
+	return 0;
 }
 
 long sys_fchmodat(long dirfd, long path, long mode)
@@ -43,7 +46,7 @@ long sys_fchmodat(long dirfd, long path, long mode)
 	if (!err)
 		err = vfs_lookup_at((int)dirfd, buf, 0, &inode);
 	if (!err)
-		set_mode(inode, mode);
+		err = set_mode(inode, mode);
 	return err;
 }
 
@@ -58,8 +61,7 @@ long sys_fchmod(long fd, long mode)
 
 	if (!file)
 		return -EBADF;
-	set_mode(file->inode, mode);
-	return 0;
+	return set_mode(file->inode, mode);
 }
 
 static int nsec_valid(long nsec)
@@ -101,6 +103,8 @@ long sys_utimensat(long dirfd, long path, long times, long flags)
 		if (err)
 			return err;
 	}
+	if (inode->fs)
+		return inode->fs->utimens(inode, times ? ts : 0);
 	err = clock_now(0 /* CLOCK_REALTIME */, &now);
 	if (err)
 		return err;
@@ -138,18 +142,22 @@ long sys_statx(long dirfd, long path, long flags, long mask, long buf)
 	err = vfs_lookup_at((int)dirfd, name, (int)flags, &inode);
 	if (err)
 		return err;
-	vfs_fill_statx(inode, (uint32_t)mask, &stx);
-	return copy_to_cvm((void *)buf, &stx, sizeof(stx));
+	err = vfs_fill_statx(inode, (uint32_t)mask, &stx);
+	return err ?: copy_to_cvm((void *)buf, &stx, sizeof(stx));
 }
 
 /* The tree is a tmpfs as big as the LibOS heap; /proc, pipes and eventfds have file systems
- * of their own that count nothing (simple_statfs()). */
-static long statfs_to_cvm(const struct inode *inode, long buf)
+ * of their own that count nothing (simple_statfs()); a host directory is the host's. */
+static long statfs_to_cvm(struct inode *inode, long buf)
 {
 	struct statfs st;
 	uint64_t blocks = kmalloc_heap_bytes() / PAGE_SIZE, inodes = ramfs_inode_count();
 
 	memset(&st, 0, sizeof(st));
+	if (inode->fs) {
+		long err = inode->fs->statfs(inode, &st);
+		return err ?: copy_to_cvm((void *)buf, &st, sizeof(st));
+	}
 	if (inode->dev == PROCFS_DEV || inode->dev == PIPEFS_DEV || inode->dev == ANON_INODE_DEV) {
 		st.f_type = inode->dev == PROCFS_DEV ? PROC_SUPER_MAGIC
 			    : inode->dev == PIPEFS_DEV ? PIPEFS_MAGIC

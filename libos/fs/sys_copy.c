@@ -150,7 +150,7 @@ static long copy_checks(struct file *in, int64_t pos_in, struct file *out, int64
 		return -EINVAL;
 	if (!readable(in) || !writable(out) || (out->flags & O_APPEND))
 		return -EBADF;
-	if (!inode_in->iops != !inode_out->iops)
+	if (!vfs_same_mount(inode_in, inode_out))
 		return -EXDEV;
 	if ((uint64_t)pos_in + *count < (uint64_t)pos_in ||
 	    (uint64_t)pos_out + *count < (uint64_t)pos_out)

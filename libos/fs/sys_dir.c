@@ -2,6 +2,7 @@
  * (see DIR_POS_* in vfs.h): names added or removed while a directory is read never make
  * it skip or repeat the others. */
 #include <stddef.h>
+#include <asm/mman.h>
 #include <libos/errno.h>
 #include <libos/string.h>
 #include <libos/syscalls.h>
@@ -61,6 +62,10 @@ long sys_getdents64(long fd, long dirp, long count)
 	if (!file)
 		return -EBADF;
 	struct inode *dir = file->inode;
+	/* A host directory is listed by the host, into the app's buffer. */
+	if (dir->fops && dir->fops->getdents)
+		return cvm_ptr_ok((void *)dirp, size, PROT_WRITE)
+			       ?: dir->fops->getdents(file, (void *)dirp, size);
 	if (!S_ISDIR(dir->mode))
 		return -ENOTDIR;
 	/* A removed directory lists nothing, not even "." (iterate_dir()). */

@@ -1,5 +1,6 @@
 /* The file system calls: arguments from the app are checked here, then
  * handed to the VFS. */
+#include <asm/ioctls.h>
 #include <asm/mman.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
@@ -93,83 +94,179 @@ long sys_pwrite64(long fd, long buf, long len, long offset)
 	return err ? err : do_write(file, buf, len, &pos);
 }
 
-/* readv and writev of a file that takes all segments at once (a pipe): the segments are
- * checked as import_iovec() does, their total capped at MAX_RW_COUNT. */
-static long vectored_iter(struct file *file, long iov_arg, long iovcnt, int write)
-{
-	size_t total = 0;
-	long result = 0;
+/* preadv2(2) and pwritev2(2) flags (Linux 6.18's RWF_SUPPORTED). The ramfs keeps no cache and
+ * never waits: what asks for a kind of I/O tmpfs cannot do is refused as tmpfs refuses it. */
+#define RWF_NOAPPEND 0x20
+#define RWF_ATOMIC 0x40
+#define RWF_DONTCACHE 0x80
+#define RWF_NOSIGNAL 0x100
+#define RWF_KNOWN                                                                                  \
+	(RWF_HIPRI | RWF_DSYNC | RWF_SYNC | RWF_NOWAIT | RWF_APPEND | RWF_NOAPPEND | RWF_ATOMIC |  \
+	 RWF_DONTCACHE | RWF_NOSIGNAL)
 
-	if (write ? !writable(file) : !readable(file))
-		return -EBADF;
-	struct iovec *iov = kmalloc((size_t)iovcnt * sizeof(*iov));
-	if (!iov)
-		return -ENOMEM;
-	if (copy_from_cvm(iov, (void *)iov_arg, (size_t)iovcnt * sizeof(*iov)))
-		result = -EFAULT;
-	for (long i = 0; !result && i < iovcnt; i++) {
-		if ((long)iov[i].iov_len < 0) {
-			result = -EINVAL;
-			break;
-		}
-		if (iov[i].iov_len > MAX_RW_COUNT - total)
-			iov[i].iov_len = MAX_RW_COUNT - total;
-		total += iov[i].iov_len;
-	}
-	for (long i = 0; !result && i < iovcnt; i++)
-		if (cvm_ptr_ok(iov[i].iov_base, iov[i].iov_len, write ? PROT_READ : PROT_WRITE))
-			result = -EFAULT;
-	if (!result)
-		result = write ? file->inode->fops->write_iter(file, iov, (int)iovcnt)
-			       : file->inode->fops->read_iter(file, iov, (int)iovcnt);
-	kfree(iov);
-	return result;
+/* kiocb_set_rw_flags(): tmpfs's files and directories cannot do RWF_NOWAIT (no FMODE_NOWAIT);
+ * nothing here does RWF_ATOMIC or RWF_DONTCACHE. */
+static long check_rw_flags(const struct file *file, long flags)
+{
+	if (flags & ~(long)RWF_KNOWN)
+		return -EOPNOTSUPP;
+	if (flags & (RWF_ATOMIC | RWF_DONTCACHE))
+		return -EOPNOTSUPP;
+	if ((flags & RWF_NOWAIT) && !file->inode->iops &&
+	    (S_ISREG(file->inode->mode) || S_ISDIR(file->inode->mode)))
+		return -EOPNOTSUPP;
+	return 0;
 }
 
-static long vectored(long fd, long iov_arg, long iovcnt,
-		     long (*one)(struct file *, long, long, uint64_t *))
+/* The segments, checked as import_iovec() does: -EFAULT for an array the app cannot read,
+ * -EINVAL for a negative length; their total is capped at MAX_RW_COUNT. */
+static long import_iovec(long iov_arg, long iovcnt, struct iovec **out, size_t *total)
 {
-	struct file *file = fd_get_io((int)fd);
-	struct iovec iov[16];
+	struct iovec *iov = kmalloc((size_t)iovcnt * sizeof(*iov));
+
+	*total = 0;
+	if (!iov)
+		return -ENOMEM;
+	if (copy_from_cvm(iov, (void *)iov_arg, (size_t)iovcnt * sizeof(*iov))) {
+		kfree(iov);
+		return -EFAULT;
+	}
+	for (long i = 0; i < iovcnt; i++) {
+		if ((long)iov[i].iov_len < 0) {
+			kfree(iov);
+			return -EINVAL;
+		}
+		if (iov[i].iov_len > MAX_RW_COUNT - *total)
+			iov[i].iov_len = MAX_RW_COUNT - *total;
+		*total += iov[i].iov_len;
+	}
+	*out = iov;
+	return 0;
+}
+
+/* A file that takes all segments at once (a pipe): their pointers are checked first. */
+static long rw_iter(struct file *file, const struct iovec *iov, long iovcnt, int write)
+{
+	for (long i = 0; i < iovcnt; i++)
+		if (cvm_ptr_ok(iov[i].iov_base, iov[i].iov_len, write ? PROT_READ : PROT_WRITE))
+			return -EFAULT;
+	return write ? file->inode->fops->write_iter(file, iov, (int)iovcnt)
+		     : file->inode->fops->read_iter(file, iov, (int)iovcnt);
+}
+
+/* Each segment is one read or write: a short one or an error ends it, after some bytes with
+ * their count. */
+static long rw_loop(struct file *file, const struct iovec *iov, long iovcnt, int write,
+		    uint64_t *pos)
+{
 	long total = 0;
 
-	if (!file)
-		return -EBADF;
-	if (iovcnt < 0 || iovcnt > IOV_MAX)
-		return -EINVAL;
-	if (one == do_read && file->inode->fops->read_iter)
-		return vectored_iter(file, iov_arg, iovcnt, 0);
-	if (one == do_write && file->inode->fops->write_iter)
-		return vectored_iter(file, iov_arg, iovcnt, 1);
-	for (long done = 0; done < iovcnt;) {
-		long batch = iovcnt - done < 16 ? iovcnt - done : 16;
-		if (copy_from_cvm(iov, (struct iovec *)iov_arg + done, (size_t)batch * sizeof(iov[0])))
-			return -EFAULT;
-		for (long i = 0; i < batch; i++) {
-			if ((long)iov[i].iov_len < 0)
-				return -EINVAL;
-			if (!iov[i].iov_len)
-				continue;
-			long n = one(file, (long)iov[i].iov_base, (long)iov[i].iov_len, &file->pos);
-			if (n < 0)
-				return total ? total : n;
-			total += n;
-			if ((size_t)n < iov[i].iov_len)
-				return total;
-		}
-		done += batch;
+	for (long i = 0; i < iovcnt; i++) {
+		if (!iov[i].iov_len)
+			continue;
+		long n = write ? do_write(file, (long)iov[i].iov_base, (long)iov[i].iov_len, pos)
+			       : do_read(file, (long)iov[i].iov_base, (long)iov[i].iov_len, pos);
+		if (n < 0)
+			return total ? total : n;
+		total += n;
+		if ((size_t)n < iov[i].iov_len)
+			break;
 	}
 	return total;
 }
 
+/* vfs_readv() and vfs_writev(): at *pos, or for a pipe where it stands. RWF_APPEND and
+ * RWF_NOAPPEND switch O_APPEND for this call only. */
+static long rw_vectored(struct file *file, long iov_arg, long iovcnt, int write, uint64_t *pos,
+			long flags)
+{
+	struct iovec *iov;
+	size_t total;
+	long result;
+
+	if (!file || (write ? !writable(file) : !readable(file)))
+		return -EBADF;
+	if (iovcnt < 0 || iovcnt > IOV_MAX)
+		return -EINVAL;
+	result = import_iovec(iov_arg, iovcnt, &iov, &total);
+	if (result)
+		return result;
+	if (total)
+		result = check_rw_flags(file, flags);
+	if (total && !result) {
+		int saved = file->flags;
+		if (flags & RWF_APPEND)
+			file->flags |= O_APPEND;
+		if (flags & RWF_NOAPPEND)
+			file->flags &= ~O_APPEND;
+		if (write ? file->inode->fops->write_iter : file->inode->fops->read_iter)
+			result = rw_iter(file, iov, iovcnt, write);
+		else
+			result = rw_loop(file, iov, iovcnt, write, pos);
+		file->flags = (file->flags & ~O_APPEND) | (saved & O_APPEND);
+	}
+	kfree(iov);
+	return result;
+}
+
 long sys_readv(long fd, long iov, long iovcnt)
 {
-	return vectored(fd, iov, iovcnt, do_read);
+	struct file *file = fd_get_io((int)fd);
+
+	return rw_vectored(file, iov, iovcnt, 0, file ? &file->pos : 0, 0);
 }
 
 long sys_writev(long fd, long iov, long iovcnt)
 {
-	return vectored(fd, iov, iovcnt, do_write);
+	struct file *file = fd_get_io((int)fd);
+
+	return rw_vectored(file, iov, iovcnt, 1, file ? &file->pos : 0, 0);
+}
+
+/* do_preadv() and do_pwritev(): on x86-64 the whole offset is pos_low (pos_from_hilo()). With
+ * the flags of preadv2 and pwritev2, offset -1 means the file's position, as readv has it. */
+static long rw_positioned(long fd, long iov, long iovcnt, long offset, int write, long flags,
+			  int any_offset)
+{
+	struct file *file;
+
+	if (any_offset && offset == -1) {
+		file = fd_get_io((int)fd);
+		return rw_vectored(file, iov, iovcnt, write, file ? &file->pos : 0, flags);
+	}
+	if (offset < 0)
+		return -EINVAL;
+	file = fd_get_io((int)fd);
+	if (!file)
+		return -EBADF;
+	if (!file->inode->fops->seekable)
+		return -ESPIPE;
+	uint64_t pos = (uint64_t)offset;
+	return rw_vectored(file, iov, iovcnt, write, &pos, flags);
+}
+
+long sys_preadv(long fd, long iov, long iovcnt, long pos_low, long pos_high)
+{
+	(void)pos_high;
+	return rw_positioned(fd, iov, iovcnt, pos_low, 0, 0, 0);
+}
+
+long sys_pwritev(long fd, long iov, long iovcnt, long pos_low, long pos_high)
+{
+	(void)pos_high;
+	return rw_positioned(fd, iov, iovcnt, pos_low, 1, 0, 0);
+}
+
+long sys_preadv2(long fd, long iov, long iovcnt, long pos_low, long pos_high, long flags)
+{
+	(void)pos_high;
+	return rw_positioned(fd, iov, iovcnt, pos_low, 0, (int)flags, 1);
+}
+
+long sys_pwritev2(long fd, long iov, long iovcnt, long pos_low, long pos_high, long flags)
+{
+	(void)pos_high;
+	return rw_positioned(fd, iov, iovcnt, pos_low, 1, (int)flags, 1);
 }
 
 /* A directory's position is a getdents64 cookie: any that is not negative, never from the
@@ -185,6 +282,27 @@ static long dir_lseek(struct file *file, long offset, long whence)
 	}
 	if (offset < 0)
 		return -EINVAL;
+	file->pos = (uint64_t)offset;
+	return offset;
+}
+
+/* shmem_file_llseek(): data is what the file stores, from its start, in whole pages; the
+ * rest up to its size is a hole (the zeros a growing truncate or a write past the end leave
+ * unstored). A file written sparsely at several places is all data here, up to its last
+ * stored byte. */
+static long seek_data_hole(struct file *file, long offset, long whence)
+{
+	const struct inode *inode = file->inode;
+	uint64_t stored = ramfs_stored_bytes(inode), hole = (stored + 4095) & ~4095ULL;
+
+	if (hole > inode->size)
+		hole = inode->size;
+	if (offset < 0 || (uint64_t)offset >= inode->size)
+		return -ENXIO;
+	if (whence == SEEK_DATA && (uint64_t)offset >= hole)
+		return -ENXIO;
+	if (whence == SEEK_HOLE && (uint64_t)offset < hole)
+		offset = (long)hole;
 	file->pos = (uint64_t)offset;
 	return offset;
 }
@@ -214,6 +332,11 @@ long sys_lseek(long fd, long offset, long whence)
 	case SEEK_END:
 		base = (long)file->inode->size;
 		break;
+	case SEEK_DATA:
+	case SEEK_HOLE:
+		if (!S_ISREG(file->inode->mode))
+			return -EINVAL;
+		return seek_data_hole(file, offset, whence);
 	default:
 		return -EINVAL;
 	}
@@ -222,6 +345,11 @@ long sys_lseek(long fd, long offset, long whence)
 	file->pos = (uint64_t)(base + offset);
 	return base + offset;
 }
+
+#define VALID_OPEN_FLAGS                                                                           \
+	(O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | O_NONBLOCK | __O_SYNC |    \
+	 O_DSYNC | FASYNC | O_DIRECT | O_LARGEFILE | O_DIRECTORY | O_NOFOLLOW | O_NOATIME |        \
+	 O_CLOEXEC | O_PATH | __O_TMPFILE)
 
 static long path_from_cvm(long path, char *buf)
 {
@@ -233,8 +361,13 @@ static long path_from_cvm(long path, char *buf)
 long sys_openat(long dirfd, long path, long flags, long mode)
 {
 	char buf[PATH_MAX];
-	long err = path_from_cvm(path, buf);
 
+	/* build_open_flags(): unknown bits are dropped (only openat2 refuses them), and
+	 * O_DIRECTORY | O_CREAT, which once made regular files, is refused (Linux 6.4). */
+	flags &= VALID_OPEN_FLAGS;
+	if ((flags & (O_DIRECTORY | O_CREAT)) == (O_DIRECTORY | O_CREAT))
+		return -EINVAL;
+	long err = path_from_cvm(path, buf);
 	return err ? err : vfs_open((int)dirfd, buf, (int)flags, (uint32_t)mode);
 }
 
@@ -248,12 +381,12 @@ long sys_close(long fd)
 	return fd_close((int)fd);
 }
 
-static long stat_to_cvm(const struct inode *inode, long statbuf)
+static long stat_to_cvm(struct inode *inode, long statbuf)
 {
 	struct stat st;
+	int err = vfs_getattr(inode, &st);
 
-	vfs_fill_stat(inode, &st);
-	return copy_to_cvm((void *)statbuf, &st, sizeof(st));
+	return err ?: copy_to_cvm((void *)statbuf, &st, sizeof(st));
 }
 
 long sys_fstat(long fd, long statbuf)
@@ -295,12 +428,78 @@ long sys_lstat(long path, long statbuf)
 	return sys_newfstatat(AT_FDCWD, path, statbuf, AT_SYMLINK_NOFOLLOW);
 }
 
+/* What /proc and the tree report as their block size (FIGETBSZ, st_blksize). */
+static int block_size(const struct inode *inode)
+{
+	return inode->iops ? 1024 : 4096;
+}
+
+/* The requests do_vfs_ioctl() serves for every file, then file_ioctl()'s for regular files:
+ * 1 if request was one of them, its result in *result. */
+static int ioctl_common(struct file *file, int fd, unsigned int request, unsigned long arg,
+			long *result)
+{
+	struct inode *inode = file->inode;
+	int on;
+
+	switch (request) {
+	case FIOCLEX:
+	case FIONCLEX:
+		*result = fd_cloexec(fd, request == FIOCLEX);
+		return 1;
+	case FIONBIO:
+	case FIOASYNC:
+		*result = copy_from_cvm(&on, (void *)arg, sizeof(on));
+		if (*result)
+			return 1;
+		if (request == FIONBIO) {
+			file->flags = on ? file->flags | O_NONBLOCK : file->flags & ~O_NONBLOCK;
+		} else if (!!on != !!(file->flags & FASYNC)) {
+			/* Only pipes have a fasync method here. */
+			if (S_ISFIFO(inode->mode))
+				file->flags ^= FASYNC;
+			else
+				*result = -ENOTTY;
+		}
+		return 1;
+	case FIOQSIZE: {
+		/* inode_get_bytes(): what tmpfs has allocated, whole pages. */
+		if (!S_ISREG(inode->mode) && !S_ISDIR(inode->mode))
+			return 0;
+		long long bytes = 0;
+		if (S_ISREG(inode->mode) && !inode->iops)
+			bytes = (long long)((ramfs_stored_bytes(inode) + 4095) & ~4095ULL);
+		*result = copy_to_cvm((void *)arg, &bytes, sizeof(bytes));
+		return 1;
+	}
+	case FIGETBSZ: {
+		int size = block_size(inode);
+		*result = copy_to_cvm((void *)arg, &size, sizeof(size));
+		return 1;
+	}
+	case FIONREAD: {
+		/* file_ioctl(): the bytes from the position to the end, as an int, negative past
+		 * the end. */
+		if (!S_ISREG(inode->mode))
+			return 0;
+		int left = (int)(inode->size - file->pos);
+		*result = copy_to_cvm((void *)arg, &left, sizeof(left));
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
 long sys_ioctl(long fd, long request, long arg)
 {
 	struct file *file = fd_get_io((int)fd);
+	long result;
 
 	if (!file)
 		return -EBADF;
+	if (ioctl_common(file, (int)fd, (unsigned int)request, (unsigned long)arg, &result))
+		return result;
 	if (!file->inode->fops->ioctl)
 		return -ENOTTY;
 	return file->inode->fops->ioctl(file, (unsigned long)request, (unsigned long)arg);
@@ -309,7 +508,7 @@ long sys_ioctl(long fd, long request, long arg)
 long sys_faccessat2(long dirfd, long path, long mode, long flags)
 {
 	char buf[PATH_MAX];
-	struct lookup lk;
+	struct inode *inode;
 	long err;
 
 	if (mode & ~7L)
@@ -317,15 +516,16 @@ long sys_faccessat2(long dirfd, long path, long mode, long flags)
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EACCESS | AT_EMPTY_PATH))
 		return -EINVAL;
 	err = path_from_cvm(path, buf);
-	if (!err)
-		err = vfs_lookup((int)dirfd, buf, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
-				 &lk);
+	if (!err) /* AT_EMPTY_PATH with "": dirfd's own file */
+		err = vfs_lookup_at((int)dirfd, buf, (int)flags, &inode);
 	if (err)
 		return err;
-	if (!lk.inode)
-		return -ENOENT;
+	/* do_faccessat(): writing to a read-only mount's files, directories and symlinks. */
+	if ((mode & 2) && vfs_read_only(inode) &&
+	    (S_ISREG(inode->mode) || S_ISDIR(inode->mode) || S_ISLNK(inode->mode)))
+		return -EROFS;
 	/* The app runs as root: only execute needs an x bit somewhere. */
-	if ((mode & 1) && !S_ISDIR(lk.inode->mode) && !(lk.inode->mode & 0111))
+	if ((mode & 1) && !S_ISDIR(inode->mode) && !(inode->mode & 0111))
 		return -EACCES;
 	return 0;
 }
@@ -443,6 +643,23 @@ static long fcntl_lock(struct file *file, long cmd, long arg)
 	return err;
 }
 
+/* setfl(): O_APPEND, O_NONBLOCK, O_DIRECT, O_NOATIME and O_ASYNC change, the rest stays.
+ * O_DIRECT needs a file that can do it (FMODE_CAN_ODIRECT: the tree's files); a pipe takes any,
+ * but packet mode is chosen at pipe2(2) only here. O_ASYNC sticks only where a fasync method
+ * takes it: pipes. */
+static long fcntl_setfl(struct file *file, int arg)
+{
+	const struct inode *inode = file->inode;
+	int pipe = S_ISFIFO(inode->mode), mask = O_APPEND | O_NONBLOCK | O_DIRECT | O_NOATIME;
+
+	if ((arg & O_DIRECT) && !pipe && !(S_ISREG(inode->mode) && !inode->iops))
+		return -EINVAL;
+	if (pipe)
+		mask = (mask & ~O_DIRECT) | FASYNC;
+	file->flags = (file->flags & ~mask) | (arg & mask);
+	return 0;
+}
+
 long sys_fcntl(long fd, long cmd, long arg)
 {
 	struct file *file = fd_get((int)fd);
@@ -476,9 +693,7 @@ long sys_fcntl(long fd, long cmd, long arg)
 	case F_GETFL:
 		return file->flags;
 	case F_SETFL:
-		file->flags = (file->flags & ~(O_APPEND | O_NONBLOCK)) |
-			      ((int)arg & (O_APPEND | O_NONBLOCK));
-		return 0;
+		return fcntl_setfl(file, (int)arg);
 	case F_GETFD:
 	case F_SETFD:
 		return fd_cloexec((int)fd, cmd == F_SETFD ? (int)(arg & FD_CLOEXEC) : -1);
@@ -537,6 +752,8 @@ long sys_truncate(long path, long length)
 		return -EISDIR;
 	if (!S_ISREG(inode->mode))
 		return -EINVAL;
+	if (inode->fs)
+		return inode->fs->truncate(inode, (uint64_t)length);
 	/* procfs takes a new size and ignores it (proc_setattr()). */
 	if ((uint64_t)length == inode->size || inode->iops)
 		return 0;
@@ -555,24 +772,33 @@ long sys_ftruncate(long fd, long length)
 		return -EBADF;
 	if (!S_ISREG(file->inode->mode) || !writable(file))
 		return -EINVAL;
+	if (file->inode->fs)
+		return file->inode->fs->truncate(file->inode, (uint64_t)length);
 	if (file->inode->iops)
 		return 0;
 	return ramfs_truncate(file->inode, (uint64_t)length);
 }
 
-/* Nothing to write back; only files without an fsync method refuse (vfs_fsync_range()):
- * devices, pipes, eventfds and procfs's files, all but the tree's files and directories. */
-long sys_fsync(long fd)
+/* The tree has nothing to write back, a host directory's files do; only files without an
+ * fsync method refuse (vfs_fsync_range()): devices, pipes, eventfds and procfs's files. */
+static long do_fsync(long fd, int datasync)
 {
 	struct file *file = fd_get_io((int)fd);
 
 	if (!file)
 		return -EBADF;
 	struct inode *inode = file->inode;
+	if (inode->fops->fsync)
+		return inode->fops->fsync(file, datasync);
 	return (S_ISREG(inode->mode) || S_ISDIR(inode->mode)) && !inode->iops ? 0 : -EINVAL;
+}
+
+long sys_fsync(long fd)
+{
+	return do_fsync(fd, 0);
 }
 
 long sys_fdatasync(long fd)
 {
-	return sys_fsync(fd);
+	return do_fsync(fd, 1);
 }

@@ -100,6 +100,8 @@ long vfs_link_target(struct inode *link, char *buf, size_t size, struct link_jum
 	jump->file = 0;
 	if (link->iops && link->iops->get_link)
 		return link->iops->get_link(link, buf, size, jump);
+	if (link->fs)
+		return link->fs->readlink(link, buf, size);
 	memcpy(buf, link->data, link->size < size ? (size_t)link->size : size);
 	return (long)link->size;
 }
@@ -117,6 +119,13 @@ static int prepend(char *buf, size_t size, size_t *len, const char *name, size_t
 }
 
 long vfs_dir_path(struct inode *dir, char *buf, size_t size)
+{
+	if (dir->fs)
+		return dir->fs->dir_path(dir, buf, size);
+	return vfs_tree_path(dir, buf, size);
+}
+
+long vfs_tree_path(struct inode *dir, char *buf, size_t size)
 {
 	size_t len = 0;
 
@@ -196,6 +205,9 @@ static int walk(struct inode *dir, const char *path, int flags, int *follows, st
 	for (;;) {
 		while (*p == '/')
 			p++;
+		/* Beneath a mounted host directory, the host resolves the rest (hostfs). */
+		if (dir->fs && *p)
+			return dir->fs->walk(dir, p, flags, out);
 		const char *name = p;
 		while (*p && *p != '/')
 			p++;
@@ -397,6 +409,44 @@ static int link_new(struct inode *dir, const char *name, struct inode *inode)
 	return err;
 }
 
+/* open(2) of what a file system of its own names (hostfs): the same checks as for the tree,
+ * then its open. */
+static long open_on_fs(const struct lookup *lk, int flags, uint32_t mode, int exclusive)
+{
+	struct inode *inode = lk->inode;
+	struct file *file;
+	int err;
+
+	if (!inode) {
+		if (!(flags & O_CREAT))
+			return -ENOENT;
+		if (lk->trailing_slash)
+			return -EISDIR;
+		if (vfs_read_only(lk->parent))
+			return -EROFS;
+		err = lk->parent->fs->open(lk->parent, lk->last, flags, mode & 07777 & ~umask_bits,
+					   &file);
+	} else {
+		if (exclusive)
+			return -EEXIST;
+		err = may_open(inode, flags);
+		if (err)
+			return err;
+		/* may_open(): a read-only mount refuses writing and truncating its files. */
+		int writes = (flags & O_ACCMODE) != O_RDONLY ||
+			     ((flags & O_TRUNC) && S_ISREG(inode->mode));
+		if (!(flags & O_PATH) && writes && vfs_read_only(inode))
+			return -EROFS;
+		err = inode->fs->open(inode, 0, flags, 0, &file);
+	}
+	if (err)
+		return err;
+	int fd = fd_install(file, flags & O_CLOEXEC);
+	if (fd < 0)
+		file_put(file);
+	return fd;
+}
+
 long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 {
 	struct lookup lk;
@@ -416,6 +466,8 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 	if (err)
 		return err;
 	struct inode *inode = lk.inode;
+	if (inode ? inode->fs : lk.parent->fs)
+		return open_on_fs(&lk, flags, mode, exclusive);
 	if (!inode) {
 		/* procfs makes no names: its lookup of a missing one fails first. */
 		if (!(flags & O_CREAT) || lk.parent->iops)
@@ -459,7 +511,7 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 	return fd;
 }
 
-void vfs_fill_stat(const struct inode *inode, struct stat *st)
+static void fill_stat(const struct inode *inode, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));
 	st->st_dev = inode->dev ? inode->dev : S_ISCHR(inode->mode) ? DEVFS_DEV : RAMFS_DEV;
@@ -482,24 +534,48 @@ void vfs_fill_stat(const struct inode *inode, struct stat *st)
 	st->st_ctime_nsec = (unsigned long)inode->ctime.tv_nsec;
 }
 
-static void statx_time(struct statx_timestamp *to, const struct __kernel_timespec *from)
+int vfs_getattr(struct inode *inode, struct stat *st)
 {
-	to->tv_sec = from->tv_sec;
-	to->tv_nsec = (uint32_t)from->tv_nsec;
+	if (inode->fs)
+		return inode->fs->getattr(inode, st);
+	fill_stat(inode, st);
+	return 0;
 }
 
-/* What statx(2) gives on tmpfs: the basic fields, the birth time, the mount id. */
-void vfs_fill_statx(const struct inode *inode, uint32_t mask, struct statx *stx)
+static void statx_time(struct statx_timestamp *to, long sec, unsigned long nsec)
+{
+	to->tv_sec = sec;
+	to->tv_nsec = (uint32_t)nsec;
+}
+
+/* A device number's major and minor, as the kernel's new_encode_dev() packs them. */
+static uint32_t dev_major(uint64_t dev)
+{
+	return (uint32_t)(((dev >> 8) & 0xfff) | ((dev >> 32) & ~0xfffull));
+}
+
+static uint32_t dev_minor(uint64_t dev)
+{
+	return (uint32_t)((dev & 0xff) | ((dev >> 12) & ~0xffull));
+}
+
+/* What statx(2) gives on tmpfs: the basic fields, the birth time, the mount id; for a host
+ * directory what its stat(2) gives. */
+int vfs_fill_statx(struct inode *inode, uint32_t mask, struct statx *stx)
 {
 	struct stat st;
+	int err = vfs_getattr(inode, &st);
 
-	vfs_fill_stat(inode, &st);
+	if (err)
+		return err;
 	memset(stx, 0, sizeof(*stx));
-	stx->stx_mask = STATX_BASIC_STATS | STATX_BTIME |
+	stx->stx_mask = STATX_BASIC_STATS | (inode->fs ? 0 : STATX_BTIME) |
 			((mask & STATX_MNT_ID_UNIQUE) ? STATX_MNT_ID_UNIQUE : STATX_MNT_ID);
 	stx->stx_blksize = (uint32_t)st.st_blksize;
-	stx->stx_attributes = inode == ramfs_root() ? STATX_ATTR_MOUNT_ROOT : 0;
-	stx->stx_attributes_mask = TMPFS_STATX_ATTRIBUTES;
+	/* A mounted host directory's root is the one hostfs inode with a name in the tree. */
+	stx->stx_attributes = inode == ramfs_root() || (inode->fs && inode->parent)
+				      ? STATX_ATTR_MOUNT_ROOT : 0;
+	stx->stx_attributes_mask = inode->fs ? STATX_ATTR_MOUNT_ROOT : TMPFS_STATX_ATTRIBUTES;
 	stx->stx_nlink = (uint32_t)st.st_nlink;
 	stx->stx_uid = st.st_uid;
 	stx->stx_gid = st.st_gid;
@@ -507,16 +583,19 @@ void vfs_fill_statx(const struct inode *inode, uint32_t mask, struct statx *stx)
 	stx->stx_ino = st.st_ino;
 	stx->stx_size = (uint64_t)st.st_size;
 	stx->stx_blocks = (uint64_t)st.st_blocks;
-	statx_time(&stx->stx_atime, &inode->atime);
-	statx_time(&stx->stx_btime, &inode->btime);
-	statx_time(&stx->stx_ctime, &inode->ctime);
-	statx_time(&stx->stx_mtime, &inode->mtime);
-	stx->stx_rdev_major = (uint32_t)(inode->rdev >> 8);
-	stx->stx_rdev_minor = (uint32_t)(inode->rdev & 0xff);
-	stx->stx_dev_major = 0;
-	stx->stx_dev_minor = (uint32_t)st.st_dev;
+	statx_time(&stx->stx_atime, (long)st.st_atime, st.st_atime_nsec);
+	if (!inode->fs)
+		statx_time(&stx->stx_btime, inode->btime.tv_sec, (unsigned long)inode->btime.tv_nsec);
+	statx_time(&stx->stx_ctime, (long)st.st_ctime, st.st_ctime_nsec);
+	statx_time(&stx->stx_mtime, (long)st.st_mtime, st.st_mtime_nsec);
+	stx->stx_rdev_major = dev_major(st.st_rdev);
+	stx->stx_rdev_minor = dev_minor(st.st_rdev);
+	stx->stx_dev_major = dev_major(st.st_dev);
+	stx->stx_dev_minor = dev_minor(st.st_dev);
 	/* Unique mount ids count from 2^31 (fs/namespace.c). */
-	stx->stx_mnt_id = (mask & STATX_MNT_ID_UNIQUE) ? 0x80000000ull + st.st_dev : st.st_dev;
+	uint64_t mount = inode->fs ? inode->dev : st.st_dev;
+	stx->stx_mnt_id = (mask & STATX_MNT_ID_UNIQUE) ? 0x80000000ull + mount : mount;
+	return 0;
 }
 
 /* --- the calls that change names (fs/namei.c) ------------------------------------------- */
@@ -525,6 +604,22 @@ void vfs_fill_statx(const struct inode *inode, uint32_t mask, struct statx *stx)
 static int on_procfs(const struct inode *inode)
 {
 	return inode->iops != 0;
+}
+
+int vfs_same_mount(const struct inode *a, const struct inode *b)
+{
+	return on_procfs(a) == on_procfs(b) && !a->fs == !b->fs && (!a->fs || a->dev == b->dev);
+}
+
+int vfs_read_only(const struct inode *inode)
+{
+	return inode->fs && inode->fs->read_only(inode);
+}
+
+/* A mount point, which cannot be removed or renamed: /proc, or a host directory's root. */
+static int mount_root(const struct inode *inode)
+{
+	return inode->iops || inode->fs;
 }
 
 /* Look up the directory of path's last component, and that component unfollowed. */
@@ -547,7 +642,7 @@ static int lookup_create(int dirfd, const char *path, int is_dir, struct lookup 
 		return -ENOENT; /* procfs makes no names: its lookup of a missing one fails */
 	if (lk->trailing_slash && !is_dir)
 		return -ENOENT;
-	return 0;
+	return vfs_read_only(lk->parent) ? -EROFS : 0;
 }
 
 int vfs_mkdir(int dirfd, const char *path, uint32_t mode)
@@ -558,6 +653,8 @@ int vfs_mkdir(int dirfd, const char *path, uint32_t mode)
 	if (err)
 		return err;
 	mode &= 01777 & ~umask_bits;
+	if (lk.parent->fs)
+		return lk.parent->fs->mkdir(&lk, mode);
 	return link_new(lk.parent, lk.last, ramfs_new_inode(S_IFDIR | mode));
 }
 
@@ -568,6 +665,8 @@ int vfs_symlink(const char *target, int dirfd, const char *path)
 
 	if (err)
 		return err;
+	if (lk.parent->fs)
+		return lk.parent->fs->symlink(&lk, target);
 	struct inode *link = ramfs_new_inode(S_IFLNK | 0777);
 	if (!link)
 		return -ENOSPC;
@@ -591,8 +690,10 @@ int vfs_link(int old_dirfd, const char *old_path, int new_dirfd, const char *new
 		err = lookup_create(new_dirfd, new_path, 0, &lk);
 	if (err)
 		return err;
-	if (on_procfs(inode) != on_procfs(lk.parent))
+	if (!vfs_same_mount(inode, lk.parent))
 		return -EXDEV;
+	if (lk.parent->fs)
+		return lk.parent->fs->link(inode, &lk);
 	if (S_ISDIR(inode->mode) || lk.parent->iops)
 		return -EPERM;
 	if (!inode->nlink)
@@ -617,14 +718,16 @@ int vfs_rmdir(int dirfd, const char *path)
 	case LAST_NORM:
 		break;
 	}
+	if (lk.parent->fs)
+		return lk.parent->fs->rmdir(&lk);
 	if (!lk.inode)
 		return -ENOENT;
 	if (!S_ISDIR(lk.inode->mode))
 		return -ENOTDIR;
 	if (lk.parent->iops)
 		return -EPERM; /* procfs removes nothing */
-	if (lk.inode->iops)
-		return -EBUSY; /* the mount point /proc */
+	if (mount_root(lk.inode))
+		return -EBUSY; /* the mount points /proc and a host directory's */
 	if (lk.inode->entries)
 		return -ENOTEMPTY;
 	ramfs_unlink(lk.parent, ramfs_find(lk.parent, lk.last, strlen(lk.last)));
@@ -640,6 +743,8 @@ int vfs_unlink(int dirfd, const char *path)
 		return err;
 	if (lk.last_type != LAST_NORM)
 		return -EISDIR;
+	if (lk.parent->fs)
+		return lk.parent->fs->unlink(&lk);
 	if (!lk.inode)
 		return -ENOENT;
 	if (S_ISDIR(lk.inode->mode))
@@ -682,20 +787,22 @@ int vfs_rename(int old_dirfd, const char *old_path, int new_dirfd, const char *n
 		err = lookup_parent(new_dirfd, new_path, &new);
 	if (err)
 		return err;
-	if (on_procfs(old.parent) != on_procfs(new.parent))
+	if (!vfs_same_mount(old.parent, new.parent))
 		return -EXDEV;
 	if (old.last_type != LAST_NORM)
 		return -EBUSY;
 	if (new.last_type != LAST_NORM)
 		return (flags & RENAME_NOREPLACE) ? -EEXIST : -EBUSY;
+	if (old.parent->fs)
+		return old.parent->fs->rename(&old, &new, flags);
 	struct inode *trap = rename_trap(old.parent, new.parent);
 	struct inode *moved = old.inode, *target = new.inode;
 	if (!moved)
 		return -ENOENT;
 	if (old.parent->iops)
 		return target ? -EPERM : -ENOENT;
-	if (moved->iops || (target && target->iops))
-		return -EBUSY; /* the mount point /proc */
+	if (mount_root(moved) || (target && mount_root(target)))
+		return -EBUSY; /* the mount points /proc and a host directory's */
 	if ((flags & RENAME_NOREPLACE) && target)
 		return -EEXIST;
 	if (exchange) {

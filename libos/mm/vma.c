@@ -1,5 +1,7 @@
+#include <asm/mman.h>
 #include <libos/errno.h>
 #include <libos/kmalloc.h>
+#include <libos/shm.h>
 #include <libos/string.h>
 #include "vma.h"
 
@@ -48,10 +50,15 @@ static void close_slot(int i)
 	nvmas--;
 }
 
+static int has_offset(const struct vma *v)
+{
+	return v->ino || v->pages;
+}
+
 /* An entry now begins at start: a file mapping's offset follows. */
 static void move_start(struct vma *v, uint64_t start)
 {
-	if (v->ino)
+	if (has_offset(v))
 		v->offset += start - v->start;
 	v->start = start;
 }
@@ -60,7 +67,15 @@ static void move_start(struct vma *v, uint64_t start)
 static int mergeable(const struct vma *a, const struct vma *b)
 {
 	return a->prot == b->prot && a->name == b->name && a->ino == b->ino &&
-	       (!a->ino || a->offset + (a->end - a->start) == b->offset);
+	       a->pages == b->pages && a->max_prot == b->max_prot &&
+	       (!has_offset(a) || a->offset + (a->end - a->start) == b->offset);
+}
+
+/* Bytes of v's shared pages no longer shown: [start, end) of it is forgotten. */
+static void forget(const struct vma *v, uint64_t start, uint64_t end)
+{
+	if (v->pages)
+		shared_pages_mapped(v->pages, -(int64_t)(end - start));
 }
 
 int vma_remove(uint64_t start, uint64_t end)
@@ -72,6 +87,7 @@ int vma_remove(uint64_t start, uint64_t end)
 	while (i < nvmas && vmas[i].start < end) {
 		struct vma *v = &vmas[i];
 		if (v->start < start && v->end > end) {
+			forget(v, start, end);
 			open_slot(i + 1);
 			vmas[i + 1] = vmas[i];
 			move_start(&vmas[i + 1], end);
@@ -79,14 +95,44 @@ int vma_remove(uint64_t start, uint64_t end)
 			return 0;
 		}
 		if (v->start < start) {
+			forget(v, start, v->end);
 			v->end = start;
 			i++;
 		} else if (v->end > end) {
+			forget(v, v->start, end);
 			move_start(v, end);
 			i++;
 		} else {
+			struct vma gone = *v;
 			close_slot(i);
+			forget(&gone, gone.start, gone.end);
 		}
+	}
+	return 0;
+}
+
+int vma_insert_entry(const struct vma *fresh)
+{
+	uint64_t start = fresh->start, end = fresh->end;
+
+	if (reserve(2))
+		return -ENOMEM;
+	/* Counted before what it replaces goes: the same pages must not be freed on the way. */
+	if (fresh->pages)
+		shared_pages_mapped(fresh->pages, (int64_t)(end - start));
+	if (vma_remove(start, end))
+		return -ENOMEM; /* not reached: reserve() made the room */
+	int i = first_ending_after(start);
+	if (i > 0 && vmas[i - 1].end == start && mergeable(&vmas[i - 1], fresh)) {
+		vmas[i - 1].end = end;
+		i--;
+	} else {
+		open_slot(i);
+		vmas[i] = *fresh;
+	}
+	if (i + 1 < nvmas && vmas[i + 1].start == end && mergeable(&vmas[i], &vmas[i + 1])) {
+		vmas[i].end = vmas[i + 1].end;
+		close_slot(i + 1);
 	}
 	return 0;
 }
@@ -94,23 +140,11 @@ int vma_remove(uint64_t start, uint64_t end)
 int vma_insert_named(uint64_t start, uint64_t end, int prot, const char *name, uint64_t ino,
 		     uint64_t offset)
 {
-	struct vma fresh = { start, end, prot, name, ino, ino ? offset : 0 };
+	struct vma fresh = { .start = start, .end = end, .prot = prot, .name = name, .ino = ino,
+			     .offset = ino ? offset : 0,
+			     .max_prot = PROT_READ | PROT_WRITE | PROT_EXEC };
 
-	if (reserve(2) || vma_remove(start, end))
-		return -ENOMEM;
-	int i = first_ending_after(start);
-	if (i > 0 && vmas[i - 1].end == start && mergeable(&vmas[i - 1], &fresh)) {
-		vmas[i - 1].end = end;
-		i--;
-	} else {
-		open_slot(i);
-		vmas[i] = fresh;
-	}
-	if (i + 1 < nvmas && vmas[i + 1].start == end && mergeable(&vmas[i], &vmas[i + 1])) {
-		vmas[i].end = vmas[i + 1].end;
-		close_slot(i + 1);
-	}
-	return 0;
+	return vma_insert_entry(&fresh);
 }
 
 int vma_insert(uint64_t start, uint64_t end, int prot)
@@ -127,8 +161,9 @@ int vma_protect(uint64_t start, uint64_t end, int prot)
 		struct vma piece = *v;
 		uint64_t piece_end = v->end < end ? v->end : end;
 		move_start(&piece, at);
-		int err = vma_insert_named(at, piece_end, prot, piece.name, piece.ino,
-					   piece.offset);
+		piece.end = piece_end;
+		piece.prot = prot;
+		int err = vma_insert_entry(&piece);
 		if (err)
 			return err;
 		at = piece_end;

@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+struct shared_pages;
+
 struct vma {
 	uint64_t start, end;
 	int prot;
@@ -13,6 +15,12 @@ struct vma {
 	 * contiguous offsets). */
 	const char *name;
 	uint64_t ino, offset;
+	/* A MAP_SHARED mapping shows these pages (offset is theirs too, for an anonymous one);
+	 * the list counts the bytes of each entry that shows them (shared_pages_mapped). */
+	struct shared_pages *pages;
+	/* What mprotect may grant (VM_MAYREAD ...): a shared mapping of a file opened read-only
+	 * never becomes writable. */
+	int max_prot;
 };
 
 /* Forget [start, end): entries are trimmed or split. -ENOMEM if a split
@@ -23,6 +31,9 @@ int vma_insert(uint64_t start, uint64_t end, int prot);
 /* The same for a named range: a file's (ino not 0, offset of start) or "[heap]". */
 int vma_insert_named(uint64_t start, uint64_t end, int prot, const char *name, uint64_t ino,
 		     uint64_t offset);
+/* Record fresh (its start, end, prot, name, ino, offset, pages, max_prot), replacing whatever
+ * was there. */
+int vma_insert_entry(const struct vma *fresh);
 /* Give every entry of [start, end) the protection prot, keeping names and offsets. The
  * range must be mapped. */
 int vma_protect(uint64_t start, uint64_t end, int prot);

@@ -463,6 +463,124 @@ static void test_too_many_cvms(void **state)
 	free(yaml);
 }
 
+/* The LibOS cVM with "  mounts:" at line 13 and the given entries from line 14, then musl. */
+#define WITH_MOUNTS(entries) LIBOS_CVM "  mounts:\n" entries MUSL_HEAD MUSL_REGION
+
+static void test_mounts(void **state)
+{
+	static const char yaml[] = WITH_MOUNTS("  - host: data\n"
+					       "    guest: /data/\n"
+					       "  - {host: /srv/ro, guest: //srv//ro, mode: ro}\n"
+					       "  - host: ../rw\n"
+					       "    guest: /rw\n"
+					       "    mode: rw\n");
+	char err[512] = "";
+	struct config cfg;
+
+	(void)state;
+	assert_int_equal(config_parse(yaml, strlen(yaml), PATH, &cfg, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+	assert_int_equal(cfg.cvms[0].nmounts, 3);
+	assert_string_equal(cfg.cvms[0].mounts[0].host, "apps/data");
+	assert_string_equal(cfg.cvms[0].mounts[0].guest, "/data");
+	assert_int_equal(cfg.cvms[0].mounts[0].read_only, 0);
+	assert_int_equal(cfg.cvms[0].mounts[0].line, 14);
+	assert_string_equal(cfg.cvms[0].mounts[1].host, "/srv/ro");
+	assert_string_equal(cfg.cvms[0].mounts[1].guest, "/srv/ro");
+	assert_int_equal(cfg.cvms[0].mounts[1].read_only, 1);
+	assert_int_equal(cfg.cvms[0].mounts[1].line, 16);
+	assert_string_equal(cfg.cvms[0].mounts[2].host, "apps/../rw");
+	assert_string_equal(cfg.cvms[0].mounts[2].guest, "/rw");
+	assert_int_equal(cfg.cvms[0].mounts[2].read_only, 0);
+	assert_int_equal(cfg.cvms[1].nmounts, 0);
+	assert_null(cfg.cvms[1].mounts);
+	config_free(&cfg);
+	assert_empty(&cfg);
+
+	/* An empty sequence is no mount at all. */
+	static const char none[] = LIBOS_CVM "  mounts: []\n" MUSL_HEAD MUSL_REGION;
+	assert_int_equal(config_parse(none, strlen(none), PATH, &cfg, err, sizeof(err)), 0);
+	assert_int_equal(cfg.cvms[0].nmounts, 0);
+	config_free(&cfg);
+}
+
+static void test_mount_errors(void **state)
+{
+	char yaml[8192], *p;
+
+	(void)state;
+	check_error(WITH_MOUNTS("  - {host: d, guest: /d, mode: rx}\n"),
+		    PATH ":14: cVM 'libos': mount #1: 'mode' must be ro or rw, not 'rx'");
+	check_error(WITH_MOUNTS("  - {host: d, guest: /d, mode: [ro]}\n"),
+		    PATH ":14: cVM 'libos': mount #1: 'mode' must be ro or rw, "
+			 "not '(not a string)'");
+	check_error(WITH_MOUNTS("  - {host: d, guest: data}\n"),
+		    PATH ":14: cVM 'libos': mount #1: 'guest' must be an absolute path: "
+			 "'data'");
+	check_error(WITH_MOUNTS("  - {host: d, guest: ///}\n"),
+		    PATH ":14: cVM 'libos': mount #1: 'guest' must not be the root directory: "
+			 "'///'");
+	check_error(WITH_MOUNTS("  - {host: d, guest: /a/../b}\n"),
+		    PATH ":14: cVM 'libos': mount #1: 'guest' must not have a '.' or '..' "
+			 "component: '/a/../b'");
+	check_error(WITH_MOUNTS("  - {host: d, guest: /a/.}\n"),
+		    PATH ":14: cVM 'libos': mount #1: 'guest' must not have a '.' or '..' "
+			 "component: '/a/.'");
+	check_error(WITH_MOUNTS("  - {host: \"\", guest: /d}\n"),
+		    PATH ":14: cVM 'libos': mount #1: 'host' is empty");
+	check_error(WITH_MOUNTS("  - {host: d}\n"),
+		    PATH ":14: missing required key 'guest' in mount #1 of cVM 'libos'");
+	check_error(WITH_MOUNTS("  - {guest: /d}\n"),
+		    PATH ":14: missing required key 'host' in mount #1 of cVM 'libos'");
+	check_error(WITH_MOUNTS("  - {host: d, guest: /d}\n  - {host: e, guest: /e, size: 1}\n"),
+		    PATH ":15: unknown key 'size' in mount #2 of cVM 'libos'");
+	check_error(WITH_MOUNTS("  - {host: d, host: e, guest: /d}\n"),
+		    PATH ":14: duplicate key 'host' in mount #1 of cVM 'libos'");
+	check_error(LIBOS_CVM "  mounts: {host: d, guest: /d}\n" MUSL_HEAD MUSL_REGION,
+		    PATH ":13: cVM 'libos': 'mounts' must be a sequence of mappings");
+	check_error(WITH_MOUNTS("  - d\n"), PATH ":14: cVM 'libos': mount #1 must be a mapping");
+	check_error(WITH_MOUNTS("  - {host: d, guest: /a}\n  - {host: e, guest: /a/b}\n"),
+		    PATH ":15: cVM 'libos': mount #2: 'guest' /a/b is inside the guest /a of "
+			 "the mount at line 14");
+	check_error(WITH_MOUNTS("  - {host: d, guest: /a/b}\n  - {host: e, guest: /a}\n"),
+		    PATH ":15: cVM 'libos': mount #2: 'guest' /a contains the guest /a/b of "
+			 "the mount at line 14");
+	check_error(WITH_MOUNTS("  - {host: d, guest: /a}\n  - {host: e, guest: /a/}\n"),
+		    PATH ":15: cVM 'libos': mount #2: 'guest' /a is also the guest /a of the "
+			 "mount at line 14");
+	/* /ab is not below /a. */
+	static const char siblings[] = WITH_MOUNTS("  - {host: d, guest: /a}\n"
+						   "  - {host: e, guest: /ab}\n");
+	struct config cfg;
+	char err[512];
+	assert_int_equal(config_parse(siblings, strlen(siblings), PATH, &cfg, err, sizeof(err)), 0);
+	config_free(&cfg);
+
+	/* Only the LibOS serves host directories. */
+	check_error(LIBOS_CVM MUSL_HEAD MUSL_REGION "  mounts:\n  - {host: d, guest: /d}\n",
+		    PATH ":20: cVM 'musl': 'mounts' is a key of the LibOS cVM (callback_out: "
+			 "monitor), not of an app");
+
+	p = yaml + sprintf(yaml, LIBOS_CVM "  mounts:\n");
+	for (int i = 0; i <= CONFIG_MAX_MOUNTS; i++)
+		p += sprintf(p, "  - {host: d%d, guest: /d%d}\n", i, i);
+	strcpy(p, MUSL_HEAD MUSL_REGION);
+	char want[128];
+	snprintf(want, sizeof(want),
+		 PATH ":%d: cVM 'libos': too many mounts: %d (limit CONFIG_MAX_MOUNTS = %d)",
+		 14 + CONFIG_MAX_MOUNTS, CONFIG_MAX_MOUNTS + 1, CONFIG_MAX_MOUNTS);
+	check_error(yaml, want);
+
+	p = yaml + sprintf(yaml, LIBOS_CVM "  mounts:\n  - {host: d, guest: /");
+	memset(p, 'g', CONFIG_MAX_GUEST_PATH);
+	strcpy(p + CONFIG_MAX_GUEST_PATH, "}\n" MUSL_HEAD MUSL_REGION);
+	static const char too_long[] = PATH ":14: cVM 'libos': mount #1: 'guest' is longer than "
+					  "255 bytes (limit CONFIG_MAX_GUEST_PATH): '/ggg";
+	assert_int_equal(config_parse(yaml, strlen(yaml), PATH, &cfg, err, sizeof(err)), -1);
+	assert_memory_equal(err, too_long, strlen(too_long));
+	assert_empty(&cfg);
+}
+
 static void test_long_values(void **state)
 {
 	char yaml[16384], *p;
@@ -536,6 +654,8 @@ int main(void)
 		cmocka_unit_test(test_callback_out),
 		cmocka_unit_test(test_args_limits),
 		cmocka_unit_test(test_too_many_cvms),
+		cmocka_unit_test(test_mounts),
+		cmocka_unit_test(test_mount_errors),
 		cmocka_unit_test(test_long_values),
 		cmocka_unit_test(test_never_crashes),
 	};

@@ -111,6 +111,7 @@ static int boot_libos(void **state)
 	heap_area = aligned_alloc(4096, HEAP_SIZE);
 	if (!heap_area || !fake_monitor_boot(&boot))
 		return -1;
+	fake_monitor_libos_region(heap_area, HEAP_SIZE);
 	kmalloc_init(heap_area, HEAP_SIZE);
 	return ramfs_init();
 }
@@ -361,7 +362,9 @@ static void test_munmap(void **state)
 
 	assert_int_equal(sys_munmap(at + 1, (long)PG(1)), -EINVAL);
 	assert_int_equal(sys_munmap(at, 0), -EINVAL);
-	assert_int_equal(sys_munmap((long)(boot.app_base + boot.app_size), (long)PG(1)), -EINVAL);
+	/* Outside the region nothing is mapped: nothing to do. Past user space: EINVAL. */
+	assert_int_equal(sys_munmap((long)(boot.app_base + boot.app_size), (long)PG(1)), 0);
+	assert_int_equal(sys_munmap((long)0xffff800000000000, (long)PG(1)), -EINVAL);
 	assert_int_equal(sys_munmap(at + (long)PG(1), (long)PG(1)), 0); /* already unmapped */
 	assert_int_equal(sys_munmap(at + (long)PG(2), 100), 0); /* a whole page */
 	assert_false(accessible(at + PG(2), 1, PROT_READ));
@@ -495,14 +498,264 @@ static void test_mmap_file_errors(void **state)
 	int fd, write_only, dir;
 
 	(void)state;
-	fd = file_with_pattern("/unmappable", 10, O_RDWR);
-	/* Writes through a shared mapping would not reach the ramfs file: refused for now. */
-	assert_int_equal(sys_mmap(0, (long)PG(1), PROT_READ, MAP_SHARED, fd, 0), -ENODEV);
+	fd = file_with_pattern("/unmappable", 10, O_RDONLY);
+	assert_int_equal(sys_mmap(0, (long)PG(1), RW, MAP_SHARED, fd, 0), -EACCES);
+	assert_int_equal(sys_mmap(0, (long)PG(1), PROT_READ, MAP_SHARED_VALIDATE | 0x800000, fd, 0),
+			 -EOPNOTSUPP);
+	assert_int_equal(sys_mmap(0, (long)PG(1), PROT_READ, MAP_SHARED, fd, -(long)PG(1)),
+			 -EOVERFLOW);
 	write_only = (int)vfs_open(AT_FDCWD, "/unmappable", O_WRONLY, 0);
 	assert_int_equal(sys_mmap(0, (long)PG(1), PROT_READ, MAP_PRIVATE, write_only, 0), -EACCES);
 	dir = (int)vfs_open(AT_FDCWD, "/", O_RDONLY | O_DIRECTORY, 0);
 	assert_int_equal(sys_mmap(0, (long)PG(1), PROT_READ, MAP_PRIVATE, dir, 0), -ENODEV);
 	assert_int_equal(fake.ncalls, 0);
+}
+
+/* A page of app memory for read and write buffers. */
+static char *app_buffer(void)
+{
+	long at = map_anon(0, PG(1), RW, 0);
+
+	assert_true(at > 0);
+	return (char *)at;
+}
+
+static void test_mmap_file_shared(void **state)
+{
+	int fd, live = fake_shm_live();
+	char *buf = app_buffer();
+	struct inode *inode;
+	long at;
+
+	(void)state;
+	fd = file_with_pattern("/shared", PG(1) + 100, O_RDWR);
+	inode = fd_get(fd)->inode;
+	at = sys_mmap(0, (long)PG(2), RW, MAP_SHARED, fd, 0);
+	assert_true(at > 0);
+	assert_int_equal(fake_shm_live(), live + 1);
+	assert_true(matches_pattern(at, PG(1) + 100, 0));
+	assert_true(all_bytes_are(at + PG(1) + 100, PG(1) - 100, 0));
+
+	/* A write through the mapping is the file's at once, and a write() is the mapping's. */
+	((char *)at)[5] = 'X';
+	assert_int_equal(sys_pread64(fd, (long)buf, 10, 0), 10);
+	assert_int_equal(buf[5], 'X');
+	memcpy(buf, "written", 7);
+	assert_int_equal(sys_pwrite64(fd, (long)buf, 7, (long)PG(1)), 7);
+	assert_memory_equal((char *)at + PG(1), "written", 7);
+
+	/* The file grows: the window may move, the mapping shows the same pages. */
+	assert_int_equal(sys_ftruncate(fd, (long)PG(8)), 0);
+	assert_int_equal(inode->size, PG(8));
+	assert_memory_equal(inode->data + PG(1), "written", 7);
+	((char *)at)[PG(1) + 200] = 'Y';
+	assert_int_equal(inode->data[PG(1) + 200], 'Y');
+	assert_int_equal(sys_pwrite64(fd, (long)buf, 7, (long)PG(6)), 7);
+	assert_memory_equal(inode->data + PG(6), "written", 7);
+
+	/* A shrink zeros the rest of the page holding the end, as tmpfs does. */
+	assert_int_equal(sys_ftruncate(fd, 10), 0);
+	assert_true(all_bytes_are(at + 10, PG(1) - 10, 0));
+	assert_int_equal(sys_ftruncate(fd, 20), 0);
+	assert_true(all_bytes_are(at + 10, 10, 0));
+
+	/* MADV_DONTNEED keeps a shared mapping's data. */
+	assert_int_equal(sys_madvise(at, (long)PG(1), MADV_DONTNEED), 0);
+	assert_int_equal(((char *)at)[5], 'X');
+	assert_vma(at, at + PG(2), RW);
+	assert_int_equal(sys_msync(at, (long)PG(1), MS_SYNC), 0);
+
+	assert_int_equal(sys_munmap(at, (long)PG(2)), 0);
+	assert_int_equal(sys_close(fd), 0);
+	assert_int_equal(fake_shm_live(), live + 1); /* the file keeps its pages */
+	assert_int_equal(vfs_unlink(AT_FDCWD, "/shared"), 0);
+	assert_int_equal(fake_shm_live(), live);
+}
+
+static void test_shared_mapping_outlives_its_file(void **state)
+{
+	int fd, live = fake_shm_live();
+	long at;
+
+	(void)state;
+	fd = file_with_pattern("/doomed", 100, O_RDWR);
+	at = sys_mmap(0, (long)PG(3), RW, MAP_SHARED, fd, 0);
+	assert_true(at > 0);
+	assert_int_equal(sys_close(fd), 0);
+	assert_int_equal(vfs_unlink(AT_FDCWD, "/doomed"), 0);
+	assert_int_equal(fake_shm_live(), live + 1);
+	assert_true(matches_pattern(at, 100, 0));
+	((char *)at)[0] = 'Z';
+	/* Pieces go one at a time; the pages with the last. */
+	assert_int_equal(sys_munmap(at + (long)PG(1), (long)PG(1)), 0);
+	assert_int_equal(sys_mprotect(at, (long)PG(1), PROT_READ), 0);
+	assert_int_equal(fake_shm_live(), live + 1);
+	assert_int_equal(sys_munmap(at, (long)PG(1)), 0);
+	assert_int_equal(fake_shm_live(), live + 1);
+	assert_int_equal(sys_munmap(at + (long)PG(2), (long)PG(1)), 0);
+	assert_int_equal(fake_shm_live(), live);
+}
+
+static void test_mmap_shared_read_only_file(void **state)
+{
+	int fd;
+	long at;
+
+	(void)state;
+	fd = file_with_pattern("/read-only", 10, O_RDONLY);
+	at = sys_mmap(0, (long)PG(1), PROT_READ, MAP_SHARED, fd, 0);
+	assert_true(at > 0);
+	/* VM_MAYWRITE is not set: the mapping never becomes writable. */
+	assert_int_equal(sys_mprotect(at, (long)PG(1), RW), -EACCES);
+	assert_int_equal(sys_mprotect(at, (long)PG(1), PROT_READ | PROT_EXEC), 0);
+	assert_int_equal(sys_munmap(at, (long)PG(1)), 0);
+	/* A private mapping may be made writable. */
+	at = sys_mmap(0, (long)PG(1), PROT_READ, MAP_PRIVATE, fd, 0);
+	assert_int_equal(sys_mprotect(at, (long)PG(1), RW), 0);
+}
+
+static void test_mmap_shared_anonymous(void **state)
+{
+	int live = fake_shm_live();
+	long at;
+
+	(void)state;
+	at = sys_mmap(0, (long)PG(2), RW, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	assert_true(at > 0);
+	assert_int_equal(fake_shm_live(), live + 1);
+	memset((void *)at, 0x44, PG(2));
+	assert_int_equal(sys_madvise(at, (long)PG(2), MADV_DONTNEED), 0);
+	assert_true(all_bytes_are(at, PG(2), 0x44)); /* shmem keeps them */
+	assert_int_equal(sys_munmap(at, (long)PG(2)), 0);
+	assert_int_equal(fake_shm_live(), live);
+}
+
+static void test_mremap_in_place(void **state)
+{
+	long at;
+
+	(void)state;
+	at = map_anon(0, PG(4), RW, 0);
+	assert_int_equal(sys_munmap(at + (long)PG(1), (long)PG(3)), 0);
+	memset((void *)at, 0x21, PG(1));
+	/* The pages after it are free: it grows where it is, the new ones zeros. */
+	assert_int_equal(sys_mremap(at, (long)PG(1), (long)PG(3), 0, 0), at);
+	assert_vma(at, at + PG(3), RW);
+	assert_true(all_bytes_are(at, PG(1), 0x21));
+	assert_true(all_bytes_are(at + PG(1), PG(2), 0));
+	/* Shrinking unmaps the tail. */
+	assert_int_equal(sys_mremap(at, (long)PG(3), (long)PG(2), 0, 0), at);
+	assert_vma(at, at + PG(2), RW);
+	assert_false(accessible(at + PG(2), 1, PROT_READ));
+	assert_int_equal(sys_mremap(at, (long)PG(2), (long)PG(2), 0, 0), at);
+}
+
+static void test_mremap_moves(void **state)
+{
+	long at, moved;
+
+	(void)state;
+	at = map_anon(0, PG(2), PROT_READ | PROT_WRITE, 0);
+	map_anon(0, PG(1), PROT_NONE, 0); /* below it */
+	memset((void *)at, 0x31, PG(2));
+	assert_int_equal(sys_mprotect(at, (long)PG(2), PROT_READ), 0);
+	assert_int_equal(map_anon((uint64_t)at + PG(2), PG(1), RW, MAP_FIXED), at + (long)PG(2));
+	/* Blocked above: without MREMAP_MAYMOVE it cannot grow. */
+	assert_int_equal(sys_mremap(at, (long)PG(2), (long)PG(4), 0, 0), -ENOMEM);
+	moved = sys_mremap(at, (long)PG(2), (long)PG(4), MREMAP_MAYMOVE, 0);
+	assert_true(moved > 0 && moved != at);
+	assert_vma(moved, moved + PG(4), PROT_READ);
+	assert_true(all_bytes_are(moved, PG(2), 0x31));
+	assert_true(all_bytes_are(moved + PG(2), PG(2), 0));
+	assert_false(accessible(at, 1, PROT_READ));
+	assert_true(vma_range_free(at, at + PG(2)));
+
+	/* MREMAP_DONTUNMAP: the old range stays mapped, its private pages zeros again. */
+	assert_int_equal(sys_mprotect(moved, (long)PG(4), RW), 0);
+	memset((void *)moved, 0x32, PG(1));
+	long again =
+		sys_mremap(moved, (long)PG(1), (long)PG(1), MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0);
+	assert_true(again > 0 && again != moved);
+	assert_true(all_bytes_are(again, PG(1), 0x32));
+	assert_true(all_bytes_are(moved, PG(1), 0));
+	assert_vma(moved, moved + PG(4), RW);
+
+	/* MREMAP_FIXED replaces what is at the target. */
+	uint64_t target = boot.app_mmap_end - PG(200);
+	assert_int_equal(map_anon(target, PG(1), RW, MAP_FIXED), target);
+	memset((void *)target, 0x77, PG(1));
+	assert_int_equal(sys_mremap(again, (long)PG(1), (long)PG(2), MREMAP_MAYMOVE | MREMAP_FIXED,
+				    (long)target),
+			 target);
+	assert_true(all_bytes_are(target, PG(1), 0x32));
+	assert_true(all_bytes_are(target + PG(1), PG(1), 0));
+	assert_false(accessible(again, 1, PROT_READ));
+}
+
+static void test_mremap_errors(void **state)
+{
+	long at;
+
+	(void)state;
+	at = map_anon(0, PG(2), RW, 0);
+	assert_int_equal(sys_mremap(at, (long)PG(1), (long)PG(1), 8, 0), -EINVAL);
+	assert_int_equal(sys_mremap(at, (long)PG(1), (long)PG(1), MREMAP_FIXED, at + (long)PG(8)),
+			 -EINVAL);
+	assert_int_equal(sys_mremap(at, (long)PG(1), (long)PG(1), MREMAP_DONTUNMAP, 0), -EINVAL);
+	assert_int_equal(sys_mremap(at, (long)PG(1), (long)PG(2),
+				    MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0),
+			 -EINVAL);
+	assert_int_equal(sys_mremap(at + 1, (long)PG(1), (long)PG(1), 0, 0), -EINVAL);
+	assert_int_equal(sys_mremap(at, (long)PG(1), 0, 0, 0), -EINVAL);
+	assert_int_equal(sys_mremap(at, 0, (long)PG(1), MREMAP_MAYMOVE, 0), -EINVAL);
+	assert_int_equal(sys_mremap(at - (long)PG(1), (long)PG(1), (long)PG(2), 0, 0), -EFAULT);
+	assert_int_equal(sys_mremap(at, (long)PG(3), (long)PG(4), 0, 0), -EFAULT);
+	assert_int_equal(sys_mremap(at, (long)PG(2), (long)PG(2), MREMAP_MAYMOVE | MREMAP_FIXED,
+				    at + (long)PG(1)),
+			 -EINVAL); /* overlapping */
+	assert_int_equal(sys_mremap(at, (long)PG(1), (long)PG(1), MREMAP_MAYMOVE | MREMAP_FIXED,
+				    at + 1),
+			 -EINVAL);
+	assert_vma(at, at + PG(2), RW);
+}
+
+static void test_mremap_shared(void **state)
+{
+	int fd;
+	long at, moved, twin;
+
+	(void)state;
+	fd = file_with_pattern("/remapped", PG(4), O_RDWR);
+	at = sys_mmap(0, (long)PG(1), RW, MAP_SHARED, fd, (long)PG(1));
+	assert_true(at > 0);
+	moved = sys_mremap(at, (long)PG(1), (long)PG(3), MREMAP_MAYMOVE, 0);
+	assert_true(moved > 0);
+	/* Still the file's pages, from the same offset. */
+	assert_true(matches_pattern(moved, PG(3), PG(1)));
+	((char *)moved)[PG(2)] = '!';
+	assert_int_equal(fd_get(fd)->inode->data[PG(3)], '!');
+	/* A length of 0: a second mapping of the same pages. */
+	twin = sys_mremap(moved, 0, (long)PG(1), MREMAP_MAYMOVE, 0);
+	assert_true(twin > 0 && twin != moved);
+	((char *)twin)[1] = '?';
+	assert_int_equal(((char *)moved)[1], '?');
+	assert_int_equal(sys_munmap(moved, (long)PG(3)), 0);
+	assert_int_equal(sys_munmap(twin, (long)PG(1)), 0);
+	assert_int_equal(sys_close(fd), 0);
+}
+
+static void test_msync(void **state)
+{
+	long at;
+
+	(void)state;
+	at = map_anon(0, PG(2), RW, 0);
+	assert_int_equal(sys_msync(at, (long)PG(2), MS_SYNC), 0);
+	assert_int_equal(sys_msync(at, (long)PG(2), MS_SYNC | MS_ASYNC), -EINVAL);
+	assert_int_equal(sys_msync(at + 1, (long)PG(1), MS_ASYNC), -EINVAL);
+	assert_int_equal(sys_msync(at, (long)PG(1), 8), -EINVAL);
+	assert_int_equal(sys_msync(at, 0, MS_SYNC), 0);
+	assert_int_equal(sys_msync(at, (long)PG(3), MS_INVALIDATE), -ENOMEM);
 }
 
 int main(void)
@@ -529,6 +782,15 @@ int main(void)
 		TEST(test_madvise),
 		TEST(test_mmap_file_private),
 		TEST(test_mmap_file_errors),
+		TEST(test_mmap_file_shared),
+		TEST(test_shared_mapping_outlives_its_file),
+		TEST(test_mmap_shared_read_only_file),
+		TEST(test_mmap_shared_anonymous),
+		TEST(test_mremap_in_place),
+		TEST(test_mremap_moves),
+		TEST(test_mremap_errors),
+		TEST(test_mremap_shared),
+		TEST(test_msync),
 #undef TEST
 	};
 

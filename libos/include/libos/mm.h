@@ -25,6 +25,7 @@ struct mm_mapping {
 	int prot;
 	const char *name; /* a file's path, "[heap]", "[stack]", or NULL */
 	uint64_t ino, offset; /* a file's inode number and the offset of start */
+	int shared; /* MAP_SHARED */
 };
 
 /* The mappings in address order: the first that ends above addr, or -ENOENT past the last. */

@@ -12,6 +12,10 @@ long sys_openat(long dirfd, long path, long flags, long mode);
 long sys_close(long fd);
 long sys_readv(long fd, long iov, long iovcnt);
 long sys_writev(long fd, long iov, long iovcnt);
+long sys_preadv(long fd, long iov, long iovcnt, long pos_low, long pos_high);
+long sys_pwritev(long fd, long iov, long iovcnt, long pos_low, long pos_high);
+long sys_preadv2(long fd, long iov, long iovcnt, long pos_low, long pos_high, long flags);
+long sys_pwritev2(long fd, long iov, long iovcnt, long pos_low, long pos_high, long flags);
 long sys_pread64(long fd, long buf, long len, long offset);
 long sys_pwrite64(long fd, long buf, long len, long offset);
 long sys_lseek(long fd, long offset, long whence);
@@ -89,6 +93,8 @@ long sys_mmap(long addr, long len, long prot, long flags, long fd, long offset);
 long sys_munmap(long addr, long len);
 long sys_mprotect(long addr, long len, long prot);
 long sys_madvise(long addr, long len, long advice);
+long sys_mremap(long old_addr, long old_len, long new_len, long flags, long new_addr);
+long sys_msync(long addr, long len, long flags);
 long sys_brk(long addr);
 
 /* core/process.c */

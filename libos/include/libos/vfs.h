@@ -1,7 +1,8 @@
 /* The LibOS's file system: inodes in one tree (ramfs, with device nodes
- * from devfs), open file descriptions and the fd table. Functions return a
- * value or -E...; path and buffer arguments are LibOS memory, already
- * checked or copied by the syscall layer. */
+ * from devfs, procfs at /proc and host directories mounted by hostfs), open
+ * file descriptions and the fd table. Functions return a value or -E...;
+ * path and buffer arguments are LibOS memory, already checked or copied by
+ * the syscall layer. */
 #ifndef LIBOS_VFS_H
 #define LIBOS_VFS_H
 
@@ -28,10 +29,14 @@
 #define PROCFS_DEV 0x16
 #define PIPEFS_DEV 0x0e
 #define ANON_INODE_DEV 0x0f
+#define HOSTFS_DEV 0x40 /* inode->dev of hostfs mount i is HOSTFS_DEV + i (not its st_dev) */
 
 struct file;
 struct inode;
 struct iovec;
+struct lookup;
+struct shared_pages;
+struct statfs;
 
 struct file_ops {
 	long (*read)(struct file *file, void *buf, size_t len, uint64_t *pos);
@@ -62,6 +67,11 @@ struct file_ops {
 	 * as it will be when the wait ends. */
 	unsigned (*poll_host)(struct file *file);
 	int no_splice_write; /* sendfile(2) cannot write to it (no splice_write): EINVAL */
+	/* fsync(2) and fdatasync(2) of a file with something to write back (hostfs's). */
+	int (*fsync)(struct file *file, int datasync);
+	/* getdents64(2) of a directory another system lists (hostfs's): buf is the app's,
+	 * checked for count bytes. */
+	long (*getdents)(struct file *file, void *buf, size_t count);
 };
 
 /* getdents64's view of one directory entry: its name, inode and the position after it. */
@@ -89,6 +99,39 @@ struct inode_ops {
 	/* A symlink whose target is made when read: the target's length (at most size bytes
 	 * copied to buf), and for a magic link where it leads (jump). */
 	long (*get_link)(struct inode *link, char *buf, size_t size, struct link_jump *jump);
+};
+
+/* A file system whose names the LibOS does not keep (hostfs: a host directory, where the host
+ * resolves paths): all its inodes carry these, and the VFS hands it what names them. Each
+ * returns 0, a length or -E... */
+struct fs_ops {
+	/* Resolve path (relative, not empty) from its directory dir, as vfs_lookup would with
+	 * flags: fill out. */
+	int (*walk)(struct inode *dir, const char *path, int flags, struct lookup *out);
+	/* A new open file: of at itself (name NULL), or made as name in the directory at
+	 * (O_CREAT; name may end in a slash). */
+	int (*open)(struct inode *at, const char *name, int flags, uint32_t mode,
+		    struct file **out);
+	int (*getattr)(struct inode *inode, struct stat *st);
+	int (*statfs)(struct inode *inode, struct statfs *st);
+	int (*chmod)(struct inode *inode, uint32_t mode);
+	/* times as utimensat(2) takes them (UTIME_NOW, UTIME_OMIT), or NULL for now. */
+	int (*utimens)(struct inode *inode, const struct __kernel_timespec *times);
+	int (*truncate)(struct inode *inode, uint64_t size);
+	long (*readlink)(struct inode *link, char *buf, size_t size);
+	/* The calls that change names, after a LOOKUP_PARENT lookup: lk->last in lk->parent. */
+	int (*mkdir)(const struct lookup *lk, uint32_t mode);
+	int (*rmdir)(const struct lookup *lk);
+	int (*unlink)(const struct lookup *lk);
+	int (*symlink)(const struct lookup *lk, const char *target);
+	int (*link)(struct inode *inode, const struct lookup *lk);
+	int (*rename)(const struct lookup *old, const struct lookup *new, unsigned flags);
+	/* A directory's absolute path (vfs_dir_path). */
+	long (*dir_path)(struct inode *dir, char *buf, size_t size);
+	/* Changes fail with EROFS. */
+	int (*read_only)(const struct inode *inode);
+	/* Its last reference is gone (inode_release): the file system decides when it goes. */
+	void (*release)(struct inode *inode);
 };
 
 struct dir_entry {
@@ -122,12 +165,18 @@ struct inode {
 	 * are zeros not stored: a truncate that grows allocates nothing, as on tmpfs. */
 	char *data;
 	uint64_t capacity;
+	/* A file that has had a MAP_SHARED mapping: data is these pages' window, and capacity
+	 * its size (libos/shm.h). */
+	struct shared_pages *pages;
 	struct dir_entry *entries; /* a directory's, newest (largest cookie) first */
 	int64_t next_cookie; /* a directory's: the cookie of its next new name */
 	struct inode *parent; /* a directory's; the root's is itself */
 	struct file_lock *locks;
 	void *device; /* a device's, pipe's or procfs node's own state */
 	const struct inode_ops *iops; /* procfs's inodes; NULL in the tree's ramfs */
+	/* hostfs's inodes, the whole mount: the VFS hands them to their file system, and dev
+	 * tells one mount from another (HOSTFS_DEV + its index; stat shows the host's). */
+	const struct fs_ops *fs;
 };
 
 struct file {
@@ -139,6 +188,7 @@ struct file {
 	 * last component there; NULL for files that never had one (pipes). */
 	struct inode *dir;
 	char *name;
+	long fs_handle; /* hostfs: the monitor's handle of this open host file, or -1 */
 };
 
 /* ramfs.c */
@@ -165,6 +215,9 @@ void ramfs_exchange(struct inode *dir1, struct dir_entry *entry1, struct inode *
 struct dir_entry *ramfs_dir_at(const struct inode *dir, int64_t pos);
 int ramfs_truncate(struct inode *inode, uint64_t size);
 int ramfs_set_data(struct inode *inode, const void *data, uint64_t size);
+/* The pages a MAP_SHARED mapping of a ramfs file shows: its bytes move into them the first
+ * time, and stay. -ENODEV for an inode that is not a ramfs file. */
+int ramfs_shared_pages(struct inode *inode, struct shared_pages **out);
 uint64_t ramfs_stored_bytes(const struct inode *inode);
 uint64_t ramfs_inode_count(void);
 void inode_touch(struct inode *inode, int atime, int mtime_ctime);
@@ -191,6 +244,10 @@ long pipe_splice_from_file(struct file *pipe, struct file *in, uint64_t *pos, si
 /* procfs.c */
 int procfs_init(void);
 
+/* hostfs.c: the host directories of struct libos_boot, each mounted at its guest path. */
+struct libos_boot;
+int hostfs_init(const struct libos_boot *boot);
+
 /* vfs.c: path lookup */
 enum last_type { LAST_NORM, LAST_DOT, LAST_DOTDOT, LAST_ROOT };
 struct lookup {
@@ -211,8 +268,14 @@ int vfs_lookup(int dirfd, const char *path, int flags, struct lookup *out);
 int vfs_lookup_at(int dirfd, const char *path, int at_flags, struct inode **out);
 int vfs_mkdir_p(const char *path, struct inode **out);
 long vfs_open(int dirfd, const char *path, int flags, uint32_t mode);
-void vfs_fill_stat(const struct inode *inode, struct stat *st);
-void vfs_fill_statx(const struct inode *inode, uint32_t mask, struct statx *stx);
+/* stat(2) and statx(2) of an inode: the tree's own books, or a file system's (hostfs: the
+ * host's). */
+int vfs_getattr(struct inode *inode, struct stat *st);
+int vfs_fill_statx(struct inode *inode, uint32_t mask, struct statx *stx);
+/* Are two inodes on one mount (else a rename or link between them fails with EXDEV)? */
+int vfs_same_mount(const struct inode *a, const struct inode *b);
+/* Does a change of inode fail with EROFS (a read-only hostfs mount)? */
+int vfs_read_only(const struct inode *inode);
 struct inode *vfs_cwd(void);
 int vfs_chdir(struct inode *dir);
 uint32_t vfs_umask(void);
@@ -233,6 +296,8 @@ long vfs_link_target(struct inode *link, char *buf, size_t size, struct link_jum
 /* A directory's absolute path, as getcwd(2) gives it: its length, -ENOENT when one of the
  * directories on the way has lost its name, -ENAMETOOLONG. */
 long vfs_dir_path(struct inode *dir, char *buf, size_t size);
+/* The same for an inode with a name in the tree (a mount point's root, too). */
+long vfs_tree_path(struct inode *dir, char *buf, size_t size);
 /* What readlink(/proc/self/fd/N) gives for file: its path, "PATH (deleted)", "pipe:[7]".
  * Its length, NUL-terminated in buf. */
 long vfs_file_path(struct file *file, char *buf, size_t size);

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 #include <linux/utsname.h>
 #include "fake_monitor.h"
 
@@ -20,12 +21,20 @@ static void capture(struct fake_capture *to, const void *data, size_t len)
 	to->len += len;
 }
 
-/* The real monitor refuses to map or protect pages outside the caller's regions. */
+static int inside_regions(uint64_t addr, uint64_t len)
+{
+	return uni_cap_covers(&test_gate.app_ddc, addr, len) ||
+	       uni_cap_covers(&test_gate.libos_ddc, addr, len);
+}
+
+/* The real monitor refuses to map or protect pages outside the caller's regions (and to
+ * protect any of the LibOS's own). */
 static long memory_call(long nr, uint64_t addr, uint64_t len, long prot)
 {
 	fake.calls[fake.ncalls++ % FAKE_CALLS_MAX] =
 		(struct fake_memory_call){ .nr = nr, .addr = addr, .len = len, .prot = prot };
-	if (!uni_cap_covers(&test_gate.app_ddc, addr, len))
+	if (nr == HC_PROTECT ? !uni_cap_covers(&test_gate.app_ddc, addr, len)
+			     : !inside_regions(addr, len))
 		return -EFAULT;
 	if ((addr | len) & 4095)
 		return -EINVAL;
@@ -36,6 +45,54 @@ static long memory_call(long nr, uint64_t addr, uint64_t len, long prot)
 	    MAP_FAILED)
 		return -errno;
 	return 0;
+}
+
+/* Shared memory objects, memfds as the real monitor's (monitor/shm.c): a memfd per handle, 0
+ * for a free one. */
+static int shm_fds[FAKE_SHM_MAX];
+static int shm_live;
+
+int fake_shm_live(void)
+{
+	return shm_live;
+}
+
+static long shm_call(long nr, long a0, long a1, long a2, long a3, long a4)
+{
+	int fd;
+
+	if (nr == HC_SHM_NEW) {
+		for (int i = 0; i < FAKE_SHM_MAX; i++) {
+			if (shm_fds[i] > 0)
+				continue;
+			fd = memfd_create("fake-shm", MFD_CLOEXEC);
+			if (fd < 0 || ftruncate(fd, a0))
+				return -errno;
+			shm_fds[i] = fd;
+			shm_live++;
+			return i;
+		}
+		return -EMFILE;
+	}
+	if (a0 < 0 || a0 >= FAKE_SHM_MAX || shm_fds[a0] <= 0)
+		return -EBADF;
+	fd = shm_fds[a0];
+	switch (nr) {
+	case HC_SHM_RESIZE:
+		return ftruncate(fd, a1) ? -errno : 0;
+	case HC_SHM_MAP:
+		if (!inside_regions((uint64_t)a2, (uint64_t)a3) || ((a1 | a2 | a3) & 4095))
+			return -EINVAL;
+		return mmap((void *)a2, (size_t)a3, (int)a4, MAP_SHARED | MAP_FIXED, fd, a1) ==
+				       MAP_FAILED
+			       ? -errno
+			       : 0;
+	default: /* HC_SHM_FREE */
+		close(fd);
+		shm_fds[a0] = 0;
+		shm_live--;
+		return 0;
+	}
 }
 
 static long fill_uname(struct new_utsname *name)
@@ -52,7 +109,6 @@ static long fill_uname(struct new_utsname *name)
 
 long fake_hostcall(long nr, long a0, long a1, long a2, long a3, long a4)
 {
-	(void)a3, (void)a4;
 	switch (nr) {
 	case HC_WRITE:
 		if (a0 != 1 && a0 != 2)
@@ -85,6 +141,11 @@ long fake_hostcall(long nr, long a0, long a1, long a2, long a3, long a4)
 		capture(&fake.log, (const void *)a0, (size_t)a1);
 		capture(&fake.log, "\n", 1);
 		return 0;
+	case HC_SHM_NEW:
+	case HC_SHM_RESIZE:
+	case HC_SHM_MAP:
+	case HC_SHM_FREE:
+		return shm_call(nr, a0, a1, a2, a3, a4);
 	default:
 		return -ENOSYS;
 	}
@@ -100,6 +161,16 @@ void fake_monitor_init(void *app_base, size_t app_size)
 		.base = (uintptr_t)app_base,
 		.length = app_size,
 		.cursor = (uintptr_t)app_base,
+		.perms = UNI_CAP_LOAD | UNI_CAP_STORE,
+	};
+}
+
+void fake_monitor_libos_region(void *base, size_t size)
+{
+	test_gate.libos_ddc = (struct uni_cap){
+		.base = (uintptr_t)base,
+		.length = size,
+		.cursor = (uintptr_t)base,
 		.perms = UNI_CAP_LOAD | UNI_CAP_STORE,
 	};
 }

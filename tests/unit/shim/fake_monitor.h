@@ -20,6 +20,7 @@
 #define FAKE_APP_STACK_SIZE (1UL << 20) /* the top of the region, left unmapped */
 #define FAKE_CAPTURE_MAX 8192
 #define FAKE_CALLS_MAX 64
+#define FAKE_SHM_MAX 16 /* shared memory objects alive at once */
 
 struct fake_capture {
 	char data[FAKE_CAPTURE_MAX];
@@ -49,6 +50,10 @@ long fake_hostcall(long nr, long a0, long a1, long a2, long a3, long a4);
 
 /* Points test_gate at fake_hostcall with an app_ddc covering the region; clears fake. */
 void fake_monitor_init(void *app_base, size_t app_size);
+/* The LibOS's own region (its heap): HC_MAP and HC_SHM_MAP may map there too. */
+void fake_monitor_libos_region(void *base, size_t size);
+/* How many shared memory objects (HC_SHM_NEW) are alive: they outlive memsets of fake. */
+int fake_shm_live(void);
 
 /*
  * What the real monitor does before libos_boot: reserve the app region at FAKE_APP_BASE, map

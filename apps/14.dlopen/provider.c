@@ -1,0 +1,5 @@
+/* libprovider.so: defines what liblazy.so calls. */
+int provided_later(void)
+{
+	return 41;
+}
