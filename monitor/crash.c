@@ -14,6 +14,7 @@
 #include "elf.h"
 #include "hostcall.h"
 #include "log.h"
+#include "thread.h"
 
 #define ALT_STACK_SIZE (64 << 10)
 
@@ -172,7 +173,7 @@ void crash_cvm_killed(int sig, uint64_t addr, uint64_t ip)
 			 sigabbrev_np(sig));
 	}
 	say(line);
-	cvm_leave(gate, 128 + sig);
+	cvm_end(gate, 128 + sig);
 }
 
 void crash_signal(int sig, siginfo_t *info, void *context)
@@ -192,7 +193,7 @@ void crash_signal(int sig, siginfo_t *info, void *context)
 			 app->server->cfg->name, sigabbrev_np(sig), (unsigned long)addr,
 			 app->server->cfg->runtime_name, (unsigned long)(ip - app->server->load_base));
 		say(line);
-		cvm_leave(gate, 128 + sig);
+		cvm_end(gate, 128 + sig);
 	}
 	snprintf(line, sizeof(line), "intravisor: internal error: SIG%s at 0x%lx in the monitor (ip 0x%lx)\n",
 		 sigabbrev_np(sig), (unsigned long)addr, (unsigned long)ip);
@@ -200,9 +201,22 @@ void crash_signal(int sig, siginfo_t *info, void *context)
 	signal(sig, SIG_DFL); /* returning re-runs the instruction: the default action */
 }
 
+static __thread void *alt_stack_mem; /* each thread's own */
+
+void crash_altstack_free(void)
+{
+	stack_t ss = { .ss_flags = SS_DISABLE };
+
+	if (!alt_stack_mem)
+		return;
+	sigaltstack(&ss, NULL);
+	munmap(alt_stack_mem, ALT_STACK_SIZE);
+	alt_stack_mem = NULL;
+}
+
 int crash_handlers_install(void)
 {
-	static void *alt_stack;
+	void *alt_stack = alt_stack_mem;
 	struct sigaction action = { 0 };
 
 	if (!alt_stack) {
@@ -212,6 +226,7 @@ int crash_handlers_install(void)
 			alt_stack = NULL;
 			return -1;
 		}
+		alt_stack_mem = alt_stack;
 		stack_t ss = { .ss_sp = alt_stack, .ss_size = ALT_STACK_SIZE };
 		if (sigaltstack(&ss, NULL))
 			return -1;

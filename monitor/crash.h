@@ -8,6 +8,8 @@
 
 /* Install the fault handlers for this thread, whose gate block is set. */
 int crash_handlers_install(void);
+/* Give back this thread's signal stack (signals blocked). */
+void crash_altstack_free(void);
 /* The cVM ends as if killed by sig: report it (with the faulting address
  * and instruction, when ip is not 0) and leave with 128+sig. */
 __attribute__((noreturn)) void crash_cvm_killed(int sig, uint64_t addr, uint64_t ip);

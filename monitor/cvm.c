@@ -24,6 +24,7 @@
 #include "hostfs.h"
 #include "log.h"
 #include "shm.h"
+#include "thread.h"
 #include "trace.h"
 #include "vdso.h"
 
@@ -232,6 +233,10 @@ static int deploy_libos(struct cvm *c)
 	c->stack_top = cc->end;
 	if (guard_below(c->stack_top - c->stack_size))
 		return -1;
+	/* Below it, one LibOS stack per further thread, each with its guard page. */
+	for (int i = 0; i < THREAD_SLOTS; i++)
+		if (guard_below(libos_thread_stack_top(c, i) - THREAD_LIBOS_STACK_SIZE))
+			return -1;
 	/* Its host directories, each opened once, here: a missing one fails the deployment. */
 	char mount_err[4200];
 	int line;
@@ -420,7 +425,8 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	uint64_t rootfs = libos->image_end;
 	uint64_t boot_at = page_up(rootfs + cpio_size);
 	uint64_t heap = boot_at + page_up(sizeof(struct libos_boot));
-	uint64_t heap_end = libos->stack_top - libos->stack_size - GUARD_SIZE;
+	uint64_t heap_end = libos_thread_stack_top(libos, THREAD_SLOTS - 1) -
+			    THREAD_LIBOS_STACK_SIZE - GUARD_SIZE;
 	if (heap > heap_end || heap_end - heap < LIBOS_MIN_HEAP) {
 		cvm_error(libos, "region too small for its runtime, its disk %s (%zu bytes) and a %lu MiB heap",
 			  disk, cpio_size, LIBOS_MIN_HEAP >> 20);
@@ -553,6 +559,37 @@ static struct gate_block *gate_new(void)
 	return gate;
 }
 
+uint64_t libos_thread_stack_top(const struct cvm *libos, int i)
+{
+	return libos->stack_top - libos->stack_size - GUARD_SIZE -
+	       (uint64_t)i * (THREAD_LIBOS_STACK_SIZE + GUARD_SIZE);
+}
+
+struct gate_block *gate_clone(const struct gate_block *from, int tid, uint64_t libos_sp)
+{
+	size_t header = page_up(sizeof(struct gate_block));
+	void *block = mmap(NULL, header + cpu_xsave_size(), PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (block == MAP_FAILED)
+		return NULL;
+	struct gate_block *gate = block;
+	*gate = *from;
+	gate->self = gate;
+	gate->xsave_area = (uint64_t)block + header;
+	gate->app_sp = 0;
+	gate->monitor_sp = 0; /* set when it enters the cVM */
+	gate->libos_sp = libos_sp;
+	gate->tid = tid;
+	gate->clear_child_tid = 0;
+	return gate;
+}
+
+void gate_free(struct gate_block *gate)
+{
+	munmap(gate, page_up(sizeof(struct gate_block)) + cpu_xsave_size());
+}
+
 static void gate_attach(struct gate_block *gate, const struct cvm *app)
 {
 	const struct cvm *libos = app->server;
@@ -570,6 +607,7 @@ static void gate_attach(struct gate_block *gate, const struct cvm *app)
 	gate->tls = cap_make(app->cfg->base, app->cfg->size, 0, UNI_CAP_LOAD | UNI_CAP_STORE);
 	gate->cvm_id = (uint32_t)app->id;
 	gate->tid = 1;
+	gate->clear_child_tid = 0;
 }
 
 static int run_pair(struct deployment *dep, struct cvm *app)
@@ -600,7 +638,9 @@ static int run_pair(struct deployment *dep, struct cvm *app)
 	}
 	log_detail(1, "cVM '%s': booted, starting cVM '%s'", libos->cfg->name, app->cfg->name);
 	gate->app_fs = 0;
+	threads_begin(gate);
 	int status = (int)cvm_enter(gate, app->load_base + app->elf.entry, build_app_stack(app), 0);
+	threads_end();
 	shm_release_all((uint32_t)app->id);
 	return status;
 }

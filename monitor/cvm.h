@@ -60,6 +60,12 @@ void deployment_free(struct deployment *dep);
 /* Where the runtime called name (libos.so, libc.so) is installed: next to
  * the monitor, in ../lib/musl-uni. 0, or -1 if not found. */
 int runtime_path(const char *name, char *buf, size_t size);
+/* A gate block for a new thread of the cVM gate serves: a copy of gate
+ * with tid and its own LibOS stack and xsave area; NULL on failure. */
+struct gate_block *gate_clone(const struct gate_block *gate, int tid, uint64_t libos_sp);
+void gate_free(struct gate_block *gate);
+/* The top of LibOS stack slot i (0 .. THREAD_SLOTS-1) for threads. */
+uint64_t libos_thread_stack_top(const struct cvm *libos, int i);
 /* The cVM with this id, for host calls. */
 struct cvm *cvm_by_id(int id);
 

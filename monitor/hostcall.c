@@ -9,6 +9,9 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/futex.h>
+#include <sched.h>
+#include <sys/syscall.h>
 #include <uni/gate.h>
 #include <uni/hostcall.h>
 #include "cpu.h"
@@ -18,6 +21,7 @@
 #include "hostfs.h"
 #include "log.h"
 #include "shm.h"
+#include "thread.h"
 #include "trace.h"
 
 /* Memory the LibOS names must be its own or its app's. */
@@ -76,6 +80,28 @@ static long log_line(const struct gate_block *gate, const char *buf, long len)
 	return 0;
 }
 
+/* The host's futex on the same addresses: the app's memory and the LibOS's are this
+ * process's. The LibOS checked the command; the words must be the caller's. */
+static long futex(const struct gate_block *gate, long args_at)
+{
+	struct uni_futex_args f;
+	long cmd;
+
+	if (!caller_may_use(gate, args_at, sizeof(f)))
+		return -EFAULT;
+	memcpy(&f, (const void *)args_at, sizeof(f));
+	cmd = f.op & FUTEX_CMD_MASK;
+	if (!caller_may_use(gate, (long)f.uaddr, 4))
+		return -EFAULT;
+	if ((cmd == FUTEX_REQUEUE || cmd == FUTEX_CMP_REQUEUE || cmd == FUTEX_WAKE_OP) &&
+	    !caller_may_use(gate, (long)f.uaddr2, 4))
+		return -EFAULT;
+	if ((cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET) && f.timeout &&
+	    !caller_may_use(gate, (long)f.timeout, sizeof(struct timespec)))
+		return -EFAULT;
+	return result(syscall(SYS_futex, f.uaddr, f.op, f.val, f.timeout, f.uaddr2, f.val3));
+}
+
 static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, long a3, long a4)
 {
 	struct timespec ts;
@@ -94,7 +120,7 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 			return -EFAULT;
 		return result(read(0, (void *)a1, (size_t)a2));
 	case HC_EXIT:
-		cvm_leave(gate, a0 & 0xff);
+		cvm_end(gate, (int)(a0 & 0xff));
 	case HC_MAP:
 		return map_pages(gate, a0, a1, a2, 1);
 	case HC_PROTECT:
@@ -149,6 +175,16 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 		const long args[5] = { a0, a1, a2, a3, a4 };
 		return hostfs_serve(app && app->server ? app->server->hostfs : NULL, gate, nr, args);
 	}
+	case HC_THREAD_CREATE:
+		if (!caller_may_use(gate, a0, sizeof(struct uni_thread_start)))
+			return -EFAULT;
+		return thread_create(gate, (const struct uni_thread_start *)a0);
+	case HC_THREAD_EXIT:
+		thread_exit(gate, (int)(a0 & 0xff));
+	case HC_FUTEX:
+		return futex(gate, a0);
+	case HC_YIELD:
+		return result(sched_yield());
 	default:
 		log_error("unknown host call %ld from the LibOS: -ENOSYS", nr);
 		return -ENOSYS;
@@ -160,7 +196,7 @@ long hostcall_dispatch(long nr, long a0, long a1, long a2, long a3, long a4)
 	struct gate_block *gate = cpu_gs_base();
 	long args[5] = { a0, a1, a2, a3, a4 };
 
-	if (nr == HC_EXIT || nr == HC_KILLED)
+	if (nr == HC_EXIT || nr == HC_KILLED || nr == HC_THREAD_EXIT)
 		trace_hostcall(nr, args, 0);
 	long result = serve(gate, nr, a0, a1, a2, a3, a4);
 	trace_hostcall(nr, args, result);

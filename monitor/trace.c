@@ -21,6 +21,8 @@ static const char *const hostcall_names[HC_COUNT] = {
 	[HC_FS_SYMLINKAT] = "fs_symlinkat", [HC_FS_LINKAT] = "fs_linkat",
 	[HC_FS_READLINK] = "fs_readlink", [HC_FS_CHMOD] = "fs_chmod", [HC_FS_UTIMENS] = "fs_utimens",
 	[HC_FS_STATFS] = "fs_statfs", [HC_FS_PATH] = "fs_path",
+	[HC_THREAD_CREATE] = "thread_create", [HC_THREAD_EXIT] = "thread_exit",
+	[HC_FUTEX] = "futex", [HC_YIELD] = "yield",
 };
 
 int trace_configure(const char *value, char *err, size_t errlen)

@@ -9,6 +9,11 @@
  * void cvm_leave(struct gate_block *g, long value)
  *	Back to the cvm_enter of this thread: from a host call (the cVM has
  *	ended) or from cvm_return below (a C entry function returned).
+ * long cvm_thread_enter(struct gate_block *g, uint64_t rip, uint64_t rsp, uint64_t r9)
+ *	The same for a thread clone(2) made: the app resumes at rip (right
+ *	after its gate jmp) with rsp, r9 as given, rax = 0 (the child's clone
+ *	result) and every other general register 0 (Linux would copy the
+ *	parent's; musl's __clone needs only rsp and r9). %fs = g->app_fs.
  * cvm_return
  *	The return address the monitor puts under a C entry function's stack. */
 #include "set_fs.h"
@@ -36,6 +41,41 @@ cvm_enter:
 	xor %ebp, %ebp
 	jmp *%r12
 	.size cvm_enter, .-cvm_enter
+
+	.globl cvm_thread_enter
+	.type cvm_thread_enter, @function
+cvm_thread_enter:
+	push %rbp
+	push %rbx
+	push %r12
+	push %r13
+	push %r14
+	push %r15
+	sub $8, %rsp
+	mov %rsp, GATE_MONITOR_SP(%rdi)
+	mov %rsi, %r12
+	mov %rdx, %r13
+	mov %rcx, %r14
+	mov GATE_APP_FS(%rdi), %rax
+	SET_FS_FROM_RAX
+	mov %r13, %rsp
+	mov %r14, %r9
+	mov %r12, %rcx /* as the syscall gate returns: jmp *%rcx */
+	xor %eax, %eax
+	xor %ebx, %ebx
+	xor %edx, %edx
+	xor %esi, %esi
+	xor %edi, %edi
+	xor %ebp, %ebp
+	xor %r8d, %r8d
+	xor %r10d, %r10d
+	xor %r11d, %r11d
+	xor %r12d, %r12d
+	xor %r13d, %r13d
+	xor %r14d, %r14d
+	xor %r15d, %r15d
+	jmp *%rcx
+	.size cvm_thread_enter, .-cvm_thread_enter
 
 	.globl cvm_leave
 	.type cvm_leave, @function

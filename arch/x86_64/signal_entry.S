@@ -18,4 +18,19 @@ crash_signal_entry:
 	jmp crash_signal
 	.size crash_signal_entry, .-crash_signal_entry
 
+/* The monitor's signal that stops a thread of an ending cVM (monitor/cvm.c). */
+	.globl cvm_stop_signal_entry
+	.type cvm_stop_signal_entry, @function
+cvm_stop_signal_entry:
+	push %rdi
+	push %rsi
+	push %rdx
+	mov %gs:GATE_MONITOR_FS, %rax
+	SET_FS_FROM_RAX
+	pop %rdx
+	pop %rsi
+	pop %rdi
+	jmp cvm_stop_signal
+	.size cvm_stop_signal_entry, .-cvm_stop_signal_entry
+
 	.section .note.GNU-stack, "", @progbits

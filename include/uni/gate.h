@@ -60,6 +60,7 @@ struct gate_block {
 	struct uni_cap tls;
 	uint32_t cvm_id; /* index of the calling cVM in the monitor's table */
 	int32_t tid; /* the app-visible thread id */
+	uint64_t clear_child_tid; /* the LibOS's: set_tid_address / CLONE_CHILD_CLEARTID */
 };
 
 /* The assembly gates use the offsets above. */

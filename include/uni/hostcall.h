@@ -58,7 +58,33 @@ enum hostcall_nr {
 	HC_FS_STATFS, /* (handle, struct statfs *) */
 	HC_FS_PATH, /* (handle, buf, size) -> length: its path below its mount's directory, ""
 		     * for the directory itself, with " (deleted)" as /proc shows it */
+	/* Threads (issue 4). */
+	HC_THREAD_CREATE, /* (struct uni_thread_start *) -> 0: a host thread now runs the app at
+			   * its rip with its rsp, r9 and %fs, rax = 0, its own gate block */
+	HC_THREAD_EXIT, /* (status): this thread leaves the cVM and ends; does not return. The
+			 * main thread waits there until another thread ends the cVM */
+	HC_FUTEX, /* (struct uni_futex_args *): the host's futex(2) on the same addresses,
+		   * which must lie in the caller's or its app's region -> result or -errno */
+	HC_YIELD, /* () -> 0: sched_yield(2) */
 	HC_COUNT
+};
+
+/* HC_THREAD_CREATE's request; every address in the app's region. */
+struct uni_thread_start {
+	unsigned long rip, rsp, r9, tls; /* the child's registers as clone(2) leaves them */
+	unsigned long clear_child_tid; /* CLONE_CHILD_CLEARTID's address, or 0 */
+	int tid;
+	int reserved;
+};
+
+/* HC_FUTEX's arguments, as futex(2) takes them; timeout points into the LibOS. */
+struct uni_futex_args {
+	unsigned long uaddr;
+	long op;
+	long val;
+	unsigned long timeout; /* or val2, as a number, for the requeue and wake_op commands */
+	unsigned long uaddr2;
+	long val3;
 };
 
 #endif

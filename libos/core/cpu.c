@@ -60,8 +60,3 @@ long sys_sched_setaffinity(long pid, long len, long mask)
 		return -ESRCH;
 	return wanted & all_cpus() ? 0 : -EINVAL;
 }
-
-long sys_sched_yield(void)
-{
-	return 0;
-}

@@ -15,8 +15,6 @@
 /* The app is alone in its cVM, like the first process of a PID namespace. */
 #define APP_PID 1
 
-static long clear_child_tid;
-
 long sys_getpid(void)
 {
 	return APP_PID;
@@ -37,12 +35,6 @@ long sys_getuid(void)
 	return 0;
 }
 
-long sys_set_tid_address(long tidptr)
-{
-	clear_child_tid = tidptr;
-	return current_gate()->tid;
-}
-
 long sys_arch_prctl(long code, long addr)
 {
 	switch (code) {
@@ -60,12 +52,6 @@ long sys_arch_prctl(long code, long addr)
 long sys_exit_group(long status)
 {
 	return hostcall(HC_EXIT, status & 0xff, 0, 0, 0, 0);
-}
-
-long sys_exit(long status)
-{
-	/* One thread per cVM for now: its exit ends the cVM. */
-	return sys_exit_group(status);
 }
 
 long sys_uname(long buf)

@@ -1,6 +1,7 @@
 /* The system call table: number -> handler. A number not listed here is
  * answered -ENOSYS by the dispatcher (and logged once). */
 #include <asm/unistd.h>
+#include <libos/lock.h>
 #include <libos/syscall_table.h>
 #include <libos/syscalls.h>
 
@@ -8,102 +9,205 @@
  * registers are ignored, so each is stored under the common type. */
 #define ENTRY(name) [__NR_##name] = (syscall_fn)(void (*)(void))sys_##name
 #define ALIAS(name, handler) [__NR_##name] = (syscall_fn)(void (*)(void))sys_##handler
+/* Most handlers run under the LibOS's lock (libos/lock.h): the table holds a
+ * wrapper that takes it. The null-syscall path and the handlers that wait or
+ * leave (futex, exit, ...) are called directly and have no lock. */
+#define LOCKED(name) [__NR_##name] = locked_##name
+#define WRAP(name)                                                                                 \
+	static long locked_##name(long a0, long a1, long a2, long a3, long a4, long a5)            \
+	{                                                                                          \
+		syscall_fn handler = (syscall_fn)(void (*)(void))sys_##name;                       \
+		libos_lock();                                                                      \
+		long ret = handler(a0, a1, a2, a3, a4, a5);                                        \
+		libos_unlock();                                                                    \
+		return ret;                                                                        \
+	}
+
+
+WRAP(read)
+WRAP(write)
+WRAP(open)
+WRAP(close)
+WRAP(stat)
+WRAP(fstat)
+WRAP(lstat)
+WRAP(lseek)
+WRAP(mmap)
+WRAP(mprotect)
+WRAP(munmap)
+WRAP(brk)
+WRAP(rt_sigaction)
+WRAP(rt_sigprocmask)
+WRAP(rt_sigpending)
+WRAP(kill)
+WRAP(tkill)
+WRAP(tgkill)
+WRAP(ioctl)
+WRAP(pread64)
+WRAP(pwrite64)
+WRAP(readv)
+WRAP(writev)
+WRAP(preadv)
+WRAP(pwritev)
+WRAP(preadv2)
+WRAP(pwritev2)
+WRAP(access)
+WRAP(madvise)
+WRAP(mremap)
+WRAP(msync)
+WRAP(uname)
+WRAP(fcntl)
+WRAP(getcwd)
+WRAP(chdir)
+WRAP(fchdir)
+WRAP(umask)
+WRAP(arch_prctl)
+WRAP(set_tid_address)
+WRAP(clock_gettime)
+WRAP(openat)
+WRAP(newfstatat)
+WRAP(faccessat)
+WRAP(getrandom)
+WRAP(sched_getaffinity)
+WRAP(sched_setaffinity)
+WRAP(faccessat2)
+WRAP(mkdir)
+WRAP(mkdirat)
+WRAP(rmdir)
+WRAP(unlink)
+WRAP(unlinkat)
+WRAP(rename)
+WRAP(renameat)
+WRAP(renameat2)
+WRAP(link)
+WRAP(linkat)
+WRAP(symlink)
+WRAP(symlinkat)
+WRAP(readlink)
+WRAP(readlinkat)
+WRAP(getdents64)
+WRAP(truncate)
+WRAP(ftruncate)
+WRAP(fsync)
+WRAP(fdatasync)
+WRAP(chmod)
+WRAP(fchmod)
+WRAP(fchmodat)
+WRAP(utimensat)
+WRAP(statx)
+WRAP(statfs)
+WRAP(fstatfs)
+WRAP(dup)
+WRAP(dup2)
+WRAP(dup3)
+WRAP(pipe)
+WRAP(pipe2)
+WRAP(poll)
+WRAP(ppoll)
+WRAP(select)
+WRAP(pselect6)
+WRAP(eventfd)
+WRAP(eventfd2)
+WRAP(sendfile)
+WRAP(copy_file_range)
 
 const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
-	ENTRY(read),
-	ENTRY(write),
-	ENTRY(open),
-	ENTRY(close),
-	ENTRY(stat),
-	ENTRY(fstat),
-	ENTRY(lstat),
-	ENTRY(lseek),
-	ENTRY(mmap),
-	ENTRY(mprotect),
-	ENTRY(munmap),
-	ENTRY(brk),
-	ENTRY(rt_sigaction),
-	ENTRY(rt_sigprocmask),
-	ENTRY(rt_sigpending),
-	ENTRY(kill),
-	ENTRY(tkill),
-	ENTRY(tgkill),
-	ENTRY(ioctl),
-	ENTRY(pread64),
-	ENTRY(pwrite64),
-	ENTRY(readv),
-	ENTRY(writev),
-	ENTRY(preadv),
-	ENTRY(pwritev),
-	ENTRY(preadv2),
-	ENTRY(pwritev2),
-	ENTRY(access),
-	ENTRY(madvise),
-	ENTRY(mremap),
-	ENTRY(msync),
+	LOCKED(read),
+	LOCKED(write),
+	LOCKED(open),
+	LOCKED(close),
+	LOCKED(stat),
+	LOCKED(fstat),
+	LOCKED(lstat),
+	LOCKED(lseek),
+	LOCKED(mmap),
+	LOCKED(mprotect),
+	LOCKED(munmap),
+	LOCKED(brk),
+	LOCKED(rt_sigaction),
+	LOCKED(rt_sigprocmask),
+	LOCKED(rt_sigpending),
+	LOCKED(kill),
+	LOCKED(tkill),
+	LOCKED(tgkill),
+	LOCKED(ioctl),
+	LOCKED(pread64),
+	LOCKED(pwrite64),
+	LOCKED(readv),
+	LOCKED(writev),
+	LOCKED(preadv),
+	LOCKED(pwritev),
+	LOCKED(preadv2),
+	LOCKED(pwritev2),
+	LOCKED(access),
+	LOCKED(madvise),
+	LOCKED(mremap),
+	LOCKED(msync),
 	ENTRY(getpid),
 	ENTRY(exit),
-	ENTRY(uname),
-	ENTRY(fcntl),
-	ENTRY(getcwd),
-	ENTRY(chdir),
-	ENTRY(fchdir),
-	ENTRY(umask),
+	LOCKED(uname),
+	LOCKED(fcntl),
+	LOCKED(getcwd),
+	LOCKED(chdir),
+	LOCKED(fchdir),
+	LOCKED(umask),
 	ENTRY(getuid),
 	ALIAS(getgid, getuid),
 	ALIAS(geteuid, getuid),
 	ALIAS(getegid, getuid),
 	ENTRY(getppid),
-	ENTRY(arch_prctl),
+	LOCKED(arch_prctl),
 	ENTRY(gettid),
-	ENTRY(set_tid_address),
-	ENTRY(clock_gettime),
+	LOCKED(set_tid_address),
+	LOCKED(clock_gettime),
 	ENTRY(exit_group),
-	ENTRY(openat),
-	ENTRY(newfstatat),
-	ENTRY(faccessat),
-	ENTRY(getrandom),
-	ENTRY(sched_getaffinity),
-	ENTRY(sched_setaffinity),
+	LOCKED(openat),
+	LOCKED(newfstatat),
+	LOCKED(faccessat),
+	LOCKED(getrandom),
+	LOCKED(sched_getaffinity),
+	LOCKED(sched_setaffinity),
 	ENTRY(sched_yield),
-	ENTRY(faccessat2),
-	ENTRY(mkdir),
-	ENTRY(mkdirat),
-	ENTRY(rmdir),
-	ENTRY(unlink),
-	ENTRY(unlinkat),
-	ENTRY(rename),
-	ENTRY(renameat),
-	ENTRY(renameat2),
-	ENTRY(link),
-	ENTRY(linkat),
-	ENTRY(symlink),
-	ENTRY(symlinkat),
-	ENTRY(readlink),
-	ENTRY(readlinkat),
-	ENTRY(getdents64),
-	ENTRY(truncate),
-	ENTRY(ftruncate),
-	ENTRY(fsync),
-	ENTRY(fdatasync),
-	ENTRY(chmod),
-	ENTRY(fchmod),
-	ENTRY(fchmodat),
-	ENTRY(utimensat),
-	ENTRY(statx),
-	ENTRY(statfs),
-	ENTRY(fstatfs),
-	ENTRY(dup),
-	ENTRY(dup2),
-	ENTRY(dup3),
-	ENTRY(pipe),
-	ENTRY(pipe2),
-	ENTRY(poll),
-	ENTRY(ppoll),
-	ENTRY(select),
-	ENTRY(pselect6),
-	ENTRY(eventfd),
-	ENTRY(eventfd2),
-	ENTRY(sendfile),
-	ENTRY(copy_file_range),
+	LOCKED(faccessat2),
+	LOCKED(mkdir),
+	LOCKED(mkdirat),
+	LOCKED(rmdir),
+	LOCKED(unlink),
+	LOCKED(unlinkat),
+	LOCKED(rename),
+	LOCKED(renameat),
+	LOCKED(renameat2),
+	LOCKED(link),
+	LOCKED(linkat),
+	LOCKED(symlink),
+	LOCKED(symlinkat),
+	LOCKED(readlink),
+	LOCKED(readlinkat),
+	LOCKED(getdents64),
+	LOCKED(truncate),
+	LOCKED(ftruncate),
+	LOCKED(fsync),
+	LOCKED(fdatasync),
+	LOCKED(chmod),
+	LOCKED(fchmod),
+	LOCKED(fchmodat),
+	LOCKED(utimensat),
+	LOCKED(statx),
+	LOCKED(statfs),
+	LOCKED(fstatfs),
+	LOCKED(dup),
+	LOCKED(dup2),
+	LOCKED(dup3),
+	LOCKED(pipe),
+	LOCKED(pipe2),
+	LOCKED(poll),
+	LOCKED(ppoll),
+	LOCKED(select),
+	LOCKED(pselect6),
+	LOCKED(eventfd),
+	LOCKED(eventfd2),
+	LOCKED(sendfile),
+	LOCKED(copy_file_range),
+	ENTRY(clone),
+	ENTRY(futex),
 };

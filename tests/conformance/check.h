@@ -20,7 +20,7 @@ static inline const char *errno_name(int e)
 		[ENOSYS] = "ENOSYS", [ENOTEMPTY] = "ENOTEMPTY", [ELOOP] = "ELOOP",
 		[EBUSY] = "EBUSY", [EXDEV] = "EXDEV", [EMLINK] = "EMLINK", [EDEADLK] = "EDEADLK",
 		[ENOLCK] = "ENOLCK", [EOVERFLOW] = "EOVERFLOW", [EOPNOTSUPP] = "EOPNOTSUPP",
-		[ETXTBSY] = "ETXTBSY", [EROFS] = "EROFS", [EPIPE] = "EPIPE", [ESRCH] = "ESRCH",
+		[ETXTBSY] = "ETXTBSY", [EROFS] = "EROFS", [EPIPE] = "EPIPE", [ESRCH] = "ESRCH", [ETIMEDOUT] = "ETIMEDOUT",
 	};
 	if (e >= 0 && e < (int)(sizeof(names) / sizeof(names[0])) && names[e])
 		return names[e];

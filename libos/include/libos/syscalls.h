@@ -105,6 +105,8 @@ long sys_getuid(void);
 long sys_set_tid_address(long tidptr);
 long sys_arch_prctl(long code, long addr);
 long sys_exit(long status);
+long sys_clone(long flags, long newsp, long parent_tid, long child_tid, long tls, long fn);
+long sys_futex(long uaddr, long op, long val, long timeout, long uaddr2, long val3);
 long sys_exit_group(long status);
 long sys_uname(long buf);
 long sys_getrandom(long buf, long len, long flags);

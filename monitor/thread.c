@@ -1,0 +1,232 @@
+/* App threads. clone(2) in the LibOS becomes HC_THREAD_CREATE: a pthread
+ * whose start routine gets its own gate block (a copy of its creator's with
+ * its tid, its own LibOS stack slot and xsave area), sets %gs, installs the
+ * fault handlers' signal stack and enters the app where clone returns.
+ *
+ * Ending: a thread's SYS_exit leaves the cVM (cvm_leave back into its start
+ * routine), which then frees its gate block; its LibOS stack slot is free
+ * once the pthread has ended (joined when the slot is reused or at the end).
+ * exit_group or a fatal signal in any thread (cvm_end) records the status;
+ * a thread other than the main one sends the main thread STOP_SIGNAL, whose
+ * handler leaves the main thread's cVM with that status. The main thread,
+ * back in run_pair, sends STOP_SIGNAL to every thread still running (each
+ * leaves its cVM the same way) and joins them all before the regions go. */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+#include "cpu.h"
+#include "crash.h"
+#include "cvm.h"
+#include "hostcall.h"
+#include "log.h"
+#include "thread.h"
+
+#define STOP_SIGNAL (SIGRTMIN + 1)
+#define THREAD_LEFT (-1000) /* cvm_leave's value for a thread that is done */
+
+enum slot_state { SLOT_FREE, SLOT_RUNNING, SLOT_DONE };
+
+struct thread_slot {
+	enum slot_state state;
+	pthread_t thread;
+	struct gate_block *gate;
+	struct uni_thread_start start;
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct thread_slot slots[THREAD_SLOTS];
+static struct gate_block *main_gate;
+static pthread_t main_thread;
+static int live; /* threads besides the main one that have not exited */
+static int main_exited, main_status; /* the main thread's SYS_exit with others running */
+static int ending, end_status;
+static __thread int in_cvm; /* between entering the cVM and leaving it */
+
+void cvm_stop_signal_entry(int sig, siginfo_t *info, void *context);
+void cvm_stop_signal(int sig, siginfo_t *info, void *context);
+
+void cvm_stop_signal(int sig, siginfo_t *info, void *context)
+{
+	struct gate_block *gate = cpu_gs_base();
+
+	(void)sig, (void)info, (void)context;
+	if (!in_cvm || !gate->monitor_sp)
+		return; /* not in the cVM (yet): the main thread tries again */
+	in_cvm = 0;
+	cvm_leave(gate, gate == main_gate ? end_status : THREAD_LEFT);
+}
+
+void threads_begin(struct gate_block *gate)
+{
+	struct sigaction action = { 0 };
+
+	action.sa_sigaction = cvm_stop_signal_entry;
+	action.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER | SA_RESTART;
+	sigemptyset(&action.sa_mask);
+	sigaction(STOP_SIGNAL, &action, NULL);
+	pthread_mutex_lock(&lock);
+	main_gate = gate;
+	main_thread = pthread_self();
+	live = main_exited = main_status = ending = end_status = 0;
+	in_cvm = 1;
+	pthread_mutex_unlock(&lock);
+}
+
+void threads_end(void)
+{
+	in_cvm = 0;
+	pthread_mutex_lock(&lock);
+	ending = 1; /* no new threads */
+	pthread_mutex_unlock(&lock);
+	for (int i = 0; i < THREAD_SLOTS; i++) {
+		struct thread_slot *s = &slots[i];
+		pthread_mutex_lock(&lock);
+		int used = s->state != SLOT_FREE;
+		pthread_mutex_unlock(&lock);
+		if (!used)
+			continue;
+		for (;;) {
+			struct timespec until;
+			if (s->state == SLOT_RUNNING)
+				pthread_kill(s->thread, STOP_SIGNAL);
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += 10 * 1000 * 1000;
+			if (until.tv_nsec >= 1000000000) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000;
+			}
+			if (pthread_timedjoin_np(s->thread, NULL, &until) == 0)
+				break;
+		}
+		s->state = SLOT_FREE;
+	}
+	main_gate = NULL;
+}
+
+static void *thread_main(void *arg)
+{
+	struct thread_slot *s = arg;
+	struct gate_block *gate = s->gate;
+	sigset_t all;
+	int go;
+
+	/* Created with every signal blocked: %gs is not set yet. */
+	cpu_set_gs_base((uint64_t)gate);
+	gate->monitor_fs = cpu_fs_base();
+	if (crash_handlers_install())
+		log_error("thread %d: cannot install its fault handlers", gate->tid);
+	pthread_mutex_lock(&lock);
+	go = !ending;
+	in_cvm = go;
+	pthread_mutex_unlock(&lock);
+	sigfillset(&all);
+	pthread_sigmask(SIG_UNBLOCK, &all, NULL);
+	if (go)
+		cvm_thread_enter(gate, s->start.rip, s->start.rsp, s->start.r9);
+	in_cvm = 0;
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	crash_altstack_free();
+	pthread_mutex_lock(&lock);
+	s->gate = NULL;
+	s->state = SLOT_DONE;
+	pthread_mutex_unlock(&lock);
+	gate_free(gate);
+	return NULL;
+}
+
+long thread_create(struct gate_block *gate, const struct uni_thread_start *req)
+{
+	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
+	struct uni_thread_start start = *req;
+	struct thread_slot *s = NULL;
+	sigset_t all, saved;
+	int i;
+
+	if (!app || !app->server || !uni_cap_covers(&gate->app_ddc, start.rip, 1) ||
+	    !uni_cap_covers(&gate->app_ddc, start.rsp - 8, 8) ||
+	    !uni_cap_covers(&gate->app_ddc, start.tls, 0) || start.tid <= 1)
+		return -EINVAL;
+	pthread_mutex_lock(&lock);
+	if (ending) {
+		pthread_mutex_unlock(&lock);
+		return -EAGAIN;
+	}
+	for (i = 0; i < THREAD_SLOTS && slots[i].state == SLOT_RUNNING; i++)
+		;
+	if (i == THREAD_SLOTS) {
+		pthread_mutex_unlock(&lock);
+		return -EAGAIN;
+	}
+	s = &slots[i];
+	if (s->state == SLOT_DONE)
+		pthread_join(s->thread, NULL); /* it has returned or is about to */
+	s->state = SLOT_FREE;
+	s->start = start;
+	s->gate = gate_clone(gate, start.tid, libos_thread_stack_top(app->server, i));
+	if (s->gate) {
+		s->gate->app_fs = start.tls;
+		s->gate->clear_child_tid = start.clear_child_tid;
+		sigfillset(&all);
+		pthread_sigmask(SIG_BLOCK, &all, &saved);
+		int err = pthread_create(&s->thread, NULL, thread_main, s);
+		pthread_sigmask(SIG_SETMASK, &saved, NULL);
+		if (!err) {
+			s->state = SLOT_RUNNING;
+			live++;
+			pthread_mutex_unlock(&lock);
+			return 0;
+		}
+		gate_free(s->gate);
+		s->gate = NULL;
+	}
+	pthread_mutex_unlock(&lock);
+	return -EAGAIN;
+}
+
+void cvm_end(struct gate_block *gate, int status)
+{
+	int is_main = !main_gate || gate == main_gate, claimed = 0;
+
+	pthread_mutex_lock(&lock);
+	if (!ending) {
+		ending = claimed = 1;
+		end_status = status;
+	}
+	status = end_status;
+	pthread_mutex_unlock(&lock);
+	in_cvm = 0;
+	if (is_main)
+		cvm_leave(gate, status);
+	if (claimed)
+		pthread_kill(main_thread, STOP_SIGNAL);
+	cvm_leave(gate, THREAD_LEFT);
+}
+
+void thread_exit(struct gate_block *gate, int status)
+{
+	pthread_mutex_lock(&lock);
+	if (!main_gate || gate == main_gate) {
+		if (!live) {
+			pthread_mutex_unlock(&lock);
+			cvm_end(gate, status);
+		}
+		/* Linux keeps the process until its last thread exits; so does this one: the
+		 * STOP_SIGNAL of the thread that ends the cVM leaves from here. */
+		main_exited = 1;
+		main_status = status;
+		pthread_mutex_unlock(&lock);
+		for (;;)
+			pause();
+	}
+	live--;
+	int last = !live && main_exited;
+	pthread_mutex_unlock(&lock);
+	if (last)
+		cvm_end(gate, main_status);
+	in_cvm = 0;
+	cvm_leave(gate, THREAD_LEFT);
+}
