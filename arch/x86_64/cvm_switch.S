@@ -18,10 +18,10 @@
  *	The return address the monitor puts under a C entry function's stack. */
 #include "set_fs.h"
 
-	.text
-	.globl cvm_enter
-	.type cvm_enter, @function
-cvm_enter:
+/* Save the monitor's callee-saved registers, record its stack in the gate
+ * block (rdi), switch %fs to the app's and the stack to rdx; the entry
+ * address is left in r12, the argument in r14. */
+.macro ENTER_CVM
 	push %rbp
 	push %rbx
 	push %r12
@@ -36,6 +36,13 @@ cvm_enter:
 	mov GATE_APP_FS(%rdi), %rax
 	SET_FS_FROM_RAX
 	mov %r13, %rsp
+.endm
+
+	.text
+	.globl cvm_enter
+	.type cvm_enter, @function
+cvm_enter:
+	ENTER_CVM
 	mov %r14, %rdi
 	xor %edx, %edx
 	xor %ebp, %ebp
@@ -45,20 +52,7 @@ cvm_enter:
 	.globl cvm_thread_enter
 	.type cvm_thread_enter, @function
 cvm_thread_enter:
-	push %rbp
-	push %rbx
-	push %r12
-	push %r13
-	push %r14
-	push %r15
-	sub $8, %rsp
-	mov %rsp, GATE_MONITOR_SP(%rdi)
-	mov %rsi, %r12
-	mov %rdx, %r13
-	mov %rcx, %r14
-	mov GATE_APP_FS(%rdi), %rax
-	SET_FS_FROM_RAX
-	mov %r13, %rsp
+	ENTER_CVM
 	mov %r14, %r9
 	mov %r12, %rcx /* as the syscall gate returns: jmp *%rcx */
 	xor %eax, %eax

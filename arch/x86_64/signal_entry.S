@@ -3,10 +3,12 @@
  * before any C code of the monitor runs. */
 #include "set_fs.h"
 
-	.text
-	.globl crash_signal_entry
-	.type crash_signal_entry, @function
-crash_signal_entry:
+/* name: restore glibc's %fs, then go on to the C handler target with the
+ * handler's three arguments intact. */
+.macro SIGNAL_ENTRY name, target
+	.globl \name
+	.type \name, @function
+\name:
 	push %rdi
 	push %rsi
 	push %rdx
@@ -15,22 +17,14 @@ crash_signal_entry:
 	pop %rdx
 	pop %rsi
 	pop %rdi
-	jmp crash_signal
-	.size crash_signal_entry, .-crash_signal_entry
+	jmp \target
+	.size \name, .-\name
+.endm
+
+	.text
+	SIGNAL_ENTRY crash_signal_entry, crash_signal
 
 /* The monitor's signal that stops a thread of an ending cVM (monitor/cvm.c). */
-	.globl cvm_stop_signal_entry
-	.type cvm_stop_signal_entry, @function
-cvm_stop_signal_entry:
-	push %rdi
-	push %rsi
-	push %rdx
-	mov %gs:GATE_MONITOR_FS, %rax
-	SET_FS_FROM_RAX
-	pop %rdx
-	pop %rsi
-	pop %rdi
-	jmp cvm_stop_signal
-	.size cvm_stop_signal_entry, .-cvm_stop_signal_entry
+	SIGNAL_ENTRY cvm_stop_signal_entry, cvm_stop_signal
 
 	.section .note.GNU-stack, "", @progbits
