@@ -19,7 +19,7 @@
 #define ALT_STACK_SIZE (64 << 10)
 
 void crash_signal_entry(int sig, siginfo_t *info, void *context);
-void crash_signal(int sig, siginfo_t *info, void *context);
+int crash_signal(int sig, siginfo_t *info, void *context);
 
 static const int fault_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP };
 
@@ -176,7 +176,31 @@ void crash_cvm_killed(int sig, uint64_t addr, uint64_t ip)
 	cvm_end(gate, 128 + sig);
 }
 
-void crash_signal(int sig, siginfo_t *info, void *context)
+/* A fault in app code: when the app has a handler the LibOS runs it.
+ * The thread's registers go into the gate block and the host context is
+ * rewritten to resume, on return from this host handler, in the LibOS's
+ * signal_fault_gate on the thread's LibOS stack (the app is in its own code,
+ * so no system call is using it); the LibOS reads the app's disposition and
+ * either builds the app's signal frame or asks, by HC_KILLED with the
+ * address and ip, for the report below. */
+static int divert_to_libos(const struct cvm *app, struct gate_block *gate, int sig,
+			   siginfo_t *info, ucontext_t *uc, uint64_t addr)
+{
+	if (!app->server || !app->server->fault_entry || !gate->libos_sp)
+		return 0;
+	memcpy(gate->fault.regs, uc->uc_mcontext.gregs, sizeof(gate->fault.regs));
+	gate->fault.addr = addr;
+	gate->fault.err = (uint64_t)uc->uc_mcontext.gregs[REG_ERR];
+	gate->fault.trapno = (uint64_t)uc->uc_mcontext.gregs[REG_TRAPNO];
+	gate->fault.cr2 = (uint64_t)uc->uc_mcontext.gregs[REG_CR2];
+	gate->fault.sig = sig;
+	gate->fault.code = info->si_code;
+	uc->uc_mcontext.gregs[REG_RIP] = (greg_t)app->server->fault_entry;
+	uc->uc_mcontext.gregs[REG_RSP] = (greg_t)gate->libos_sp;
+	return 1;
+}
+
+int crash_signal(int sig, siginfo_t *info, void *context)
 {
 	ucontext_t *uc = context;
 	uint64_t ip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
@@ -185,8 +209,11 @@ void crash_signal(int sig, siginfo_t *info, void *context)
 	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
 	char line[512];
 
-	if (app && uni_cap_covers(&app->ddc, ip, 1))
+	if (app && uni_cap_covers(&app->ddc, ip, 1)) {
+		if (divert_to_libos(app, gate, sig, info, uc, addr))
+			return 1;
 		crash_cvm_killed(sig, addr, ip);
+	}
 	if (app && app->server && uni_cap_covers(&app->server->ddc, ip, 1)) {
 		snprintf(line, sizeof(line),
 			 "intravisor: internal error: LibOS cVM '%s' got SIG%s at 0x%lx (in %s+0x%lx)\n",
@@ -199,6 +226,7 @@ void crash_signal(int sig, siginfo_t *info, void *context)
 		 sigabbrev_np(sig), (unsigned long)addr, (unsigned long)ip);
 	say(line);
 	signal(sig, SIG_DFL); /* returning re-runs the instruction: the default action */
+	return 0;
 }
 
 static __thread void *alt_stack_mem; /* each thread's own */

@@ -223,6 +223,11 @@ static int deploy_libos(struct cvm *c)
 		return -1;
 	}
 	c->syscall_gate = c->load_base + value;
+	if (elf_symbol(&c->elf, "signal_fault_gate", &value, err, sizeof(err))) {
+		cvm_error(c, "not a LibOS: %s", err);
+		return -1;
+	}
+	c->fault_entry = c->load_base + value;
 	if (elf_relocate(&c->elf, (void *)cc->begin, c->load_base, err, sizeof(err))) {
 		cvm_error(c, "%s", err);
 		return -1;
@@ -582,6 +587,8 @@ struct gate_block *gate_clone(const struct gate_block *from, int tid, uint64_t l
 	gate->libos_sp = libos_sp;
 	gate->tid = tid;
 	gate->clear_child_tid = 0;
+	gate->sig_resume = gate->sig_frame = 0;
+	gate->sas_sp = gate->sas_size = 0; /* a new thread has no sigaltstack */
 	return gate;
 }
 

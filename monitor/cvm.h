@@ -27,6 +27,7 @@ struct cvm {
 	struct cvm *server; /* the LibOS serving this cVM's system calls */
 	struct cvm *client; /* the app a LibOS serves */
 	uint64_t syscall_gate, boot_entry; /* a LibOS's entry points */
+	uint64_t fault_entry; /* a LibOS's signal_fault_gate: app faults go there (crash.c) */
 	uint64_t debug_addr_vaddr; /* an app's ld.so: _dl_debug_addr, for crash reports */
 	uint64_t rootfs_addr, rootfs_size; /* a LibOS's copy of its root.cpio */
 	struct hostfs *hostfs; /* a LibOS's mounted host directories and open host files */

@@ -156,7 +156,7 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 	case HC_KILLED:
 		if (a0 < 1 || a0 > 64)
 			return -EINVAL;
-		crash_cvm_killed((int)a0, 0, 0);
+		crash_cvm_killed((int)a0, (uint64_t)a1, (uint64_t)a2);
 	case HC_TRACE:
 		if (!caller_may_use(gate, a0, a1))
 			return -EFAULT;

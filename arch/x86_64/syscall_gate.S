@@ -129,4 +129,84 @@ syscall_gate_traced:
 	.cfi_endproc
 	.size syscall_gate_traced, .-syscall_gate_traced
 
+/* Signal delivery (libos/core/signal.c). Neither entry is on the untraced
+ * path above, which has not one instruction more for them.
+ *
+ * signal_exit_gate: a system call handler that made a signal deliverable
+ * (kill, tkill, rt_sigprocmask, rt_sigreturn, ...) replaced the return
+ * address the gate saved with this label, so GATE_LEAVE jumps here with
+ * every app register live (rax the result; rcx and r11 are the gate's).
+ * All general registers go into a struct gate_regs on the LibOS stack;
+ * signal_exit() sets the app's real return address, builds signal frames
+ * or restores one (rt_sigreturn), and the exit below restores every
+ * register from the struct. */
+	.globl signal_exit_gate
+	.hidden signal_exit_gate
+	.type signal_exit_gate, @function
+signal_exit_gate:
+	mov %rsp, %gs:GATE_APP_SP
+	mov %gs:GATE_LIBOS_SP, %rsp
+	pushfq /* eflags */
+	push $0 /* rip: signal_exit() sets it */
+	push %gs:GATE_APP_SP /* rsp */
+	push %rcx
+	push %rax
+	push %rdx
+	push %rbx
+	push %rbp
+	push %rsi
+	push %rdi
+	push %r15
+	push %r14
+	push %r13
+	push %r12
+	push %r11
+	push %r10
+	push %r9
+	push %r8
+	cld
+	mov %rsp, %rdi
+	call signal_exit
+	jmp signal_restore_all
+	.size signal_exit_gate, .-signal_exit_gate
+
+/* signal_fault_gate: the monitor's crash handler recorded a fault in app
+ * code in the gate block (struct gate_fault) and returned from the host
+ * signal into here, on this thread's LibOS stack (the app is not in a
+ * system call, so it is free), with the app's %fs. signal_fault() builds
+ * the frame of the app's handler, or ends the cVM as before. */
+	.globl signal_fault_gate /* the monitor looks it up */
+	.type signal_fault_gate, @function
+signal_fault_gate:
+	mov %gs:GATE_LIBOS_SP, %rsp
+	sub $144, %rsp /* struct gate_regs; the call stays 16-byte aligned */
+	cld
+	mov %rsp, %rdi
+	call signal_fault
+	/* fall through */
+
+/* Every general register and eflags from the struct gate_regs at rsp;
+ * the C code stored its rsp and rip in the gate block too. */
+signal_restore_all:
+	pop %r8
+	pop %r9
+	pop %r10
+	pop %r11
+	pop %r12
+	pop %r13
+	pop %r14
+	pop %r15
+	pop %rdi
+	pop %rsi
+	pop %rbp
+	pop %rbx
+	pop %rdx
+	pop %rax
+	pop %rcx
+	add $16, %rsp /* rsp and rip: from the gate block */
+	popfq
+	mov %gs:GATE_APP_SP, %rsp
+	jmp *%gs:GATE_SIG_JUMP
+	.size signal_fault_gate, .-signal_fault_gate
+
 	.section .note.GNU-stack, "", @progbits

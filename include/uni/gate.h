@@ -31,6 +31,7 @@
 #define GATE_APP_FS 56
 #define GATE_HAS_FSGSBASE 64
 #define GATE_XSAVE_AREA 72
+#define GATE_SIG_JUMP 80
 
 #define GATE_JMP_LEN 8 /* jmp *%gs:0 is 65 ff 24 25 00 00 00 00 */
 
@@ -50,6 +51,7 @@ struct gate_block {
 	uint64_t app_fs; /* musl's thread pointer (ARCH_SET_FS) */
 	uint64_t has_fsgsbase; /* wrfsbase usable; else arch_prctl */
 	uint64_t xsave_area; /* 64-byte aligned, as large as CPUID leaf 0xD says */
+	uint64_t sig_jump; /* the full-register gate exit jumps here (signal delivery) */
 
 	/* The capabilities this thread holds; read by the LibOS and monitor. */
 	struct uni_cap app_pcc; /* code of the calling cVM */
@@ -61,6 +63,26 @@ struct gate_block {
 	uint32_t cvm_id; /* index of the calling cVM in the monitor's table */
 	int32_t tid; /* the app-visible thread id */
 	uint64_t clear_child_tid; /* the LibOS's: set_tid_address / CLONE_CHILD_CLEARTID */
+
+	/* Signal delivery to the app (libos/core/signal.c). */
+	uint64_t sig_resume; /* the app's return address while the gate exit is diverted */
+	uint64_t sig_frame; /* rt_sigreturn: the app's signal frame to restore, else 0 */
+	uint64_t sas_sp, sas_size; /* sigaltstack; sas_size 0: disabled */
+	/* A fault in app code, recorded by the monitor's crash handler, which
+	 * then resumes the thread in the LibOS's signal_fault_gate. */
+	struct gate_fault {
+		uint64_t regs[18]; /* struct gate_regs order: r8 ... r15, rdi, rsi, rbp, rbx,
+				      rdx, rax, rcx, rsp, rip, eflags (= ucontext gregs 0-17) */
+		uint64_t addr, err, trapno, cr2;
+		int32_t sig, code;
+	} fault;
+};
+
+/* All general registers of the app at a gate exit, in the order of
+ * mcontext_t's gregs (REG_R8 = 0 ... REG_EFL = 17). */
+struct gate_regs {
+	uint64_t r8, r9, r10, r11, r12, r13, r14, r15, rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip,
+		eflags;
 };
 
 /* The assembly gates use the offsets above. */
@@ -74,6 +96,8 @@ _Static_assert(offsetof(struct gate_block, monitor_fs) == GATE_MONITOR_FS, "gate
 _Static_assert(offsetof(struct gate_block, app_fs) == GATE_APP_FS, "gate ABI");
 _Static_assert(offsetof(struct gate_block, has_fsgsbase) == GATE_HAS_FSGSBASE, "gate ABI");
 _Static_assert(offsetof(struct gate_block, xsave_area) == GATE_XSAVE_AREA, "gate ABI");
+_Static_assert(offsetof(struct gate_block, sig_jump) == GATE_SIG_JUMP, "gate ABI");
+_Static_assert(sizeof(struct gate_regs) == 18 * 8, "gate ABI");
 
 #endif
 

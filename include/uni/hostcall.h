@@ -18,7 +18,8 @@ enum hostcall_nr {
 	HC_UNAME, /* (struct utsname *) */
 	HC_LOG, /* (buf, len): a line for the monitor's log (stderr) */
 	HC_TRACE, /* (buf, len): a line for the trace output (intravisor --strace) */
-	HC_KILLED, /* (sig): a signal's default action ended the app; does not return */
+	HC_KILLED, /* (sig, addr, ip): a signal's default action ended the app (ip: where a fault
+		      was, or 0); does not return */
 	/* Shared memory objects: pages that appear at more than one address (a ramfs file and
 	 * the app's MAP_SHARED mappings of it). Each is a handle of the calling LibOS's. */
 	HC_SHM_NEW, /* (size) -> handle: a new object of size bytes, all zeros */

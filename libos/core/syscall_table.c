@@ -42,6 +42,7 @@ WRAP(rt_sigpending)
 WRAP(kill)
 WRAP(tkill)
 WRAP(tgkill)
+WRAP(sigaltstack)
 WRAP(ioctl)
 WRAP(pread64)
 WRAP(pwrite64)
@@ -130,6 +131,8 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(kill),
 	LOCKED(tkill),
 	LOCKED(tgkill),
+	LOCKED(sigaltstack),
+	ENTRY(rt_sigreturn), /* the exit it arms takes the lock */
 	LOCKED(ioctl),
 	LOCKED(pread64),
 	LOCKED(pwrite64),

@@ -18,8 +18,15 @@
 #include <libos/log.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
+#include <libos/wait.h>
 
 static int next_tid = 2;
+static int live_threads = 1; /* the app's threads that have not called exit */
+
+int libos_threads(void)
+{
+	return __atomic_load_n(&live_threads, __ATOMIC_ACQUIRE);
+}
 
 static long host_futex(void *uaddr, long op, long val, const void *timeout, void *uaddr2,
 		       long val3)
@@ -88,6 +95,8 @@ long sys_clone(long flags, long newsp, long parent_tid, long child_tid, long tls
 		start.tid = next_tid++;
 		if (flags & CLONE_PARENT_SETTID)
 			*(int *)parent_tid = start.tid;
+		/* Counted before it runs, so a wait here sees another thread coming. */
+		__atomic_add_fetch(&live_threads, 1, __ATOMIC_RELEASE);
 	}
 	libos_unlock();
 	if (err)
@@ -100,6 +109,8 @@ long sys_clone(long flags, long newsp, long parent_tid, long child_tid, long tls
 	start.tls = flags & CLONE_SETTLS ? (unsigned long)tls : current_gate()->app_fs;
 	start.clear_child_tid = flags & CLONE_CHILD_CLEARTID ? (unsigned long)child_tid : 0;
 	err = hostcall(HC_THREAD_CREATE, (long)&start, 0, 0, 0, 0);
+	if (err)
+		__atomic_sub_fetch(&live_threads, 1, __ATOMIC_RELEASE);
 	return err ? err : start.tid;
 }
 
@@ -125,6 +136,7 @@ long sys_exit(long status)
 		if (ok)
 			host_futex(tidptr, FUTEX_WAKE, 1, 0, 0, 0);
 	}
+	__atomic_sub_fetch(&live_threads, 1, __ATOMIC_RELEASE);
 	return hostcall(HC_THREAD_EXIT, status & 0xff, 0, 0, 0, 0);
 }
 

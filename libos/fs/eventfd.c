@@ -1,7 +1,8 @@
 /* eventfd(2): a 64-bit counter behind an anonymous inode, read and written 8 bytes at a time
- * (fs/eventfd.c). A read of a zero counter or a write that would overflow it waits on Linux;
- * with one thread per cVM only the waiting thread could end that wait, so a blocking one fails
- * with EDEADLK instead (see pipe.c). */
+ * (fs/eventfd.c). A read of a zero counter or a write that would overflow it waits, as on
+ * Linux, on the eventfd's wait queue (libos/wait.h); while the app has one thread only the
+ * waiting thread could end that wait, so a blocking one fails with EDEADLK instead (see
+ * pipe.c). */
 #include <linux/fs.h>
 #include <linux/poll.h>
 #include <libos/errno.h>
@@ -10,6 +11,7 @@
 #include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/vfs.h>
+#include <libos/wait.h>
 
 #define EFD_SEMAPHORE 1
 #define EFD_FLAGS (O_CLOEXEC | O_NONBLOCK | EFD_SEMAPHORE)
@@ -18,6 +20,7 @@
 struct eventfd {
 	uint64_t count;
 	int semaphore;
+	struct waitq wq; /* woken by every change of the count */
 };
 
 static struct eventfd *eventfd_of(const struct file *file)
@@ -25,16 +28,28 @@ static struct eventfd *eventfd_of(const struct file *file)
 	return file->inode->device;
 }
 
-/* A blocking read of a zero count or write past the maximum: only this thread could end it. */
+/* A blocking read of a zero count or write past the maximum with no other thread: only this
+ * thread could end it. */
 static long would_wait(void)
 {
 	log_once("eventfd: a blocking read of a zero count or write past the maximum would wait "
-		 "for this very thread; waiting needs a second thread (not supported yet): "
-		 "-EDEADLK");
+		 "for this very thread (the app has no other): -EDEADLK");
 	return -EDEADLK;
 }
 
-static long eventfd_read(struct file *file, void *buf, size_t len, uint64_t *pos)
+/* Wait for the count to change, or fail as would_wait. The callers hold the file for the whole
+ * call (another thread may close its fd meanwhile), and with it the eventfd. */
+static long eventfd_wait(struct file *file)
+{
+	if (file->flags & O_NONBLOCK)
+		return -EAGAIN;
+	if (libos_threads() < 2)
+		return would_wait();
+	waitq_wait(&eventfd_of(file)->wq, 0);
+	return 0;
+}
+
+static long read_held(struct file *file, void *buf, size_t len, uint64_t *pos)
 {
 	struct eventfd *ctx = eventfd_of(file);
 	uint64_t value;
@@ -42,15 +57,19 @@ static long eventfd_read(struct file *file, void *buf, size_t len, uint64_t *pos
 	(void)pos;
 	if (len < sizeof(value))
 		return -EINVAL;
-	if (!ctx->count)
-		return (file->flags & O_NONBLOCK) ? -EAGAIN : would_wait();
+	while (!ctx->count) {
+		long err = eventfd_wait(file);
+		if (err)
+			return err;
+	}
 	value = ctx->semaphore ? 1 : ctx->count;
 	ctx->count -= value;
+	waitq_wake(&ctx->wq);
 	memcpy(buf, &value, sizeof(value));
 	return sizeof(value);
 }
 
-static long eventfd_write(struct file *file, const void *buf, size_t len, uint64_t *pos)
+static long write_held(struct file *file, const void *buf, size_t len, uint64_t *pos)
 {
 	struct eventfd *ctx = eventfd_of(file);
 	uint64_t value;
@@ -62,10 +81,30 @@ static long eventfd_write(struct file *file, const void *buf, size_t len, uint64
 	memcpy(&value, buf, sizeof(value));
 	if (value == COUNT_MAX)
 		return -EINVAL;
-	if (COUNT_MAX - ctx->count <= value)
-		return (file->flags & O_NONBLOCK) ? -EAGAIN : would_wait();
+	while (COUNT_MAX - ctx->count <= value) {
+		long err = eventfd_wait(file);
+		if (err)
+			return err;
+	}
 	ctx->count += value;
+	waitq_wake(&ctx->wq);
 	return sizeof(value);
+}
+
+static long eventfd_read(struct file *file, void *buf, size_t len, uint64_t *pos)
+{
+	file->refs++;
+	long ret = read_held(file, buf, len, pos);
+	file_put(file);
+	return ret;
+}
+
+static long eventfd_write(struct file *file, const void *buf, size_t len, uint64_t *pos)
+{
+	file->refs++;
+	long ret = write_held(file, buf, len, pos);
+	file_put(file);
+	return ret;
 }
 
 /* eventfd_poll(): no POLLRDNORM or POLLWRNORM. */

@@ -2,10 +2,11 @@
  * capacity (16 pages), the merging of small writes into the last page, PIPE_BUF atomicity,
  * partial non-blocking writes and O_DIRECT packets all come out as on Linux.
  *
- * There is one thread per cVM: a read that would wait for a writer, or a write that would
- * wait for a reader to make room, waits for the very thread that is waiting. Linux would hang
- * there; the LibOS fails with EDEADLK instead (a write that moved some bytes returns their
- * count). With a second thread (issue 4) this becomes a real wait. */
+ * A blocking read of an empty pipe that has a writer, or a blocking write to a full pipe that
+ * has a reader, waits (libos/wait.h) on the pipe's wait queue, which every change of its state
+ * wakes. While the app has one thread only that very thread could end the wait: Linux would
+ * hang there; the LibOS fails with EDEADLK instead (a write that moved some bytes returns
+ * their count). */
 #include <asm/ioctls.h>
 #include <asm/mman.h>
 #include <linux/poll.h>
@@ -18,6 +19,7 @@
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
 #include <libos/vfs.h>
+#include <libos/wait.h>
 
 #define PIPE_PAGE_SIZE 4096
 #define PIPE_DEF_BUFFERS 16
@@ -37,6 +39,7 @@ struct pipe {
 	unsigned head, tail; /* free-running: bufs[index & (max_usage - 1)] */
 	unsigned max_usage;
 	unsigned readers, writers; /* open file descriptions with each mode */
+	struct waitq wq; /* woken by every change: data, room, ends, size */
 };
 
 /* Where an iovec stands while a pipe copies from or to it. */
@@ -123,17 +126,24 @@ int pipe_file(const struct file *file)
 	return file->inode->fops == &pipe_fops;
 }
 
-/* A blocking read of an empty pipe or write to a full one: only this thread could end it. */
+/* A blocking read of an empty pipe or write to a full one with no other thread: only this
+ * thread could end it. */
 static long would_wait(void)
 {
 	log_once("pipe: a blocking read of an empty pipe or write to a full one would wait for "
-		 "this very thread; waiting on a pipe needs a second thread (not supported yet): "
-		 "-EDEADLK");
+		 "this very thread (the app has no other): -EDEADLK");
 	return -EDEADLK;
 }
 
+/* Sleep until the pipe changes. The callers hold the file for the whole call (another thread
+ * may close its fd meanwhile), and with it the inode and the pipe. */
+static void pipe_wait(struct file *file)
+{
+	waitq_wait(&pipe_of(file)->wq, 0);
+}
+
 /* pipe_read(). */
-static long pipe_read_iter(struct file *file, const struct iovec *iov, int count)
+static long read_held(struct file *file, const struct iovec *iov, int count)
 {
 	struct pipe *pipe = pipe_of(file);
 	struct cursor to;
@@ -160,6 +170,7 @@ static long pipe_read_iter(struct file *file, const struct iovec *iov, int count
 				buf->page = 0;
 				pipe->tail++;
 			}
+			waitq_wake(&pipe->wq);
 			total_len -= chars;
 			if (!total_len)
 				break;
@@ -170,14 +181,16 @@ static long pipe_read_iter(struct file *file, const struct iovec *iov, int count
 			break;
 		if (file->flags & O_NONBLOCK)
 			return -EAGAIN;
-		return would_wait();
+		if (libos_threads() < 2)
+			return would_wait();
+		pipe_wait(file);
 	}
 	return ret;
 }
 
 /* pipe_write(): the remainder of the count past whole pages is merged into the last buffer
  * when it fits there whole, then each new page takes a buffer. */
-static long pipe_write_iter(struct file *file, const struct iovec *iov, int count)
+static long write_held(struct file *file, const struct iovec *iov, int count)
 {
 	struct pipe *pipe = pipe_of(file);
 	int packets = file->flags & O_DIRECT;
@@ -200,17 +213,26 @@ static long pipe_write_iter(struct file *file, const struct iovec *iov, int coun
 			cursor_copy(&from, buf->page + offset, chars, 0);
 			buf->len += (uint32_t)chars;
 			ret = (long)chars;
+			waitq_wake(&pipe->wq);
 			if (!from.left)
 				return ret;
 		}
 	}
 	while (from.left) {
+		if (!pipe->readers) { /* gone while this write waited */
+			signal_raise_self(SIGPIPE);
+			return ret ?: -EPIPE;
+		}
 		if (is_full(pipe)) {
-			if (ret)
-				break;
 			if (file->flags & O_NONBLOCK)
-				return -EAGAIN;
-			return would_wait();
+				return ret ?: -EAGAIN;
+			if (libos_threads() < 2) {
+				if (ret)
+					break;
+				return would_wait();
+			}
+			pipe_wait(file);
+			continue;
 		}
 		char *page = kmalloc(PIPE_PAGE_SIZE);
 		if (!page)
@@ -222,10 +244,27 @@ static long pipe_write_iter(struct file *file, const struct iovec *iov, int coun
 		};
 		pipe->head++;
 		ret += (long)n;
+		waitq_wake(&pipe->wq);
 	}
 	if (from.left && !(file->flags & O_NONBLOCK))
 		log_once("pipe: a blocking write that fills the pipe would wait for this very "
-			 "thread: it returns the count written so far");
+			 "thread (the app has no other): it returns the count written so far");
+	return ret;
+}
+
+static long pipe_read_iter(struct file *file, const struct iovec *iov, int count)
+{
+	file->refs++;
+	long ret = read_held(file, iov, count);
+	file_put(file);
+	return ret;
+}
+
+static long pipe_write_iter(struct file *file, const struct iovec *iov, int count)
+{
+	file->refs++;
+	long ret = write_held(file, iov, count);
+	file_put(file);
 	return ret;
 }
 
@@ -245,20 +284,24 @@ static long pipe_write(struct file *file, const void *buf, size_t len, uint64_t 
 	return pipe_write_iter(file, &iov, 1);
 }
 
-long pipe_splice_from_file(struct file *out, struct file *in, uint64_t *pos, size_t len)
+static long splice_held(struct file *out, struct file *in, uint64_t *pos, size_t len)
 {
 	struct pipe *pipe = pipe_of(out);
 	long total = 0;
 
 	/* wait_for_space() */
-	if (!pipe->readers) {
-		signal_raise_self(SIGPIPE);
-		return -EPIPE;
-	}
-	if (is_full(pipe)) {
+	for (;;) {
+		if (!pipe->readers) {
+			signal_raise_self(SIGPIPE);
+			return -EPIPE;
+		}
+		if (!is_full(pipe))
+			break;
 		if (out->flags & O_NONBLOCK)
 			return -EAGAIN;
-		return would_wait();
+		if (libos_threads() < 2)
+			return would_wait();
+		pipe_wait(out);
 	}
 	/* One buffer per page of the file, up to the page's end; they take no merged writes. */
 	while (len && !is_full(pipe)) {
@@ -278,6 +321,7 @@ long pipe_splice_from_file(struct file *out, struct file *in, uint64_t *pos, siz
 		}
 		*slot(pipe, pipe->head) = (struct pipe_buffer){ page, 0, (uint32_t)n, 0 };
 		pipe->head++;
+		waitq_wake(&pipe->wq);
 		*pos += (uint64_t)n;
 		total += n;
 		len -= (size_t)n;
@@ -285,6 +329,16 @@ long pipe_splice_from_file(struct file *out, struct file *in, uint64_t *pos, siz
 			break;
 	}
 	return total;
+}
+
+long pipe_splice_from_file(struct file *out, struct file *in, uint64_t *pos, size_t len)
+{
+	out->refs++;
+	in->refs++;
+	long ret = splice_held(out, in, pos, len);
+	file_put(in);
+	file_put(out);
+	return ret;
 }
 
 static unsigned pipe_poll(struct file *file)
@@ -336,6 +390,7 @@ static long resize(struct pipe *pipe, unsigned slots)
 	pipe->tail = 0;
 	pipe->head = used;
 	pipe->max_usage = slots;
+	waitq_wake(&pipe->wq);
 	return 0;
 }
 
@@ -368,6 +423,7 @@ static int pipe_open(struct file *file)
 
 	pipe->readers += reads(file);
 	pipe->writers += writes(file);
+	waitq_wake(&pipe->wq);
 	return 0;
 }
 
@@ -378,6 +434,7 @@ static void pipe_release(struct file *file)
 
 	pipe->readers -= reads(file);
 	pipe->writers -= writes(file);
+	waitq_wake(&pipe->wq);
 	if (inode->refs > 1)
 		return;
 	for (unsigned i = pipe->tail; i != pipe->head; i++)

@@ -7,12 +7,12 @@
  * writable; console input is never reported ready, as only the host knows (a host poll call
  * would tell).
  *
- * Waiting: the cVM has one thread, so nothing the LibOS serves changes while it waits. A
- * finite timeout is waited out by reading CLOCK_MONOTONIC until it has passed (a busy wait:
- * no host call sleeps yet) and ends with nothing ready. A wait without end for
- * files that only this thread could make ready would never end: it fails with EDEADLK; one
- * that includes console input ends as that input will end it, readable (the read then waits
- * in the host for the data). */
+ * Waiting: with nothing ready the call sleeps on waitq_any (libos/wait.h), which every change
+ * of a pipe or an eventfd wakes, then looks again; a finite timeout is the futex wait's
+ * timeout, and the call ends with nothing ready once it has passed. A wait without end while
+ * the app has one thread only could only be ended by that thread: it fails with EDEADLK. A
+ * wait without end that includes console input ends as that input will end it, readable (the
+ * read then waits in the host for the data). */
 #include <linux/poll.h>
 #include <linux/time_types.h>
 #include <libos/clock.h>
@@ -24,6 +24,7 @@
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
 #include <libos/vfs.h>
+#include <libos/wait.h>
 
 #define CLOCK_MONOTONIC 1
 #define NSEC_PER_SEC 1000000000L
@@ -83,25 +84,31 @@ static int before(const struct __kernel_timespec *a, const struct __kernel_times
 	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
 }
 
-/* Nothing is ready and nothing in this cVM can change that: wait the timeout out. */
-static long wait_out(const struct timeout *to)
+/* Nothing is ready: sleep until a pipe or an eventfd changes or the timeout's end. 1 once the
+ * end has passed (or the clock fails), else 0: look again. */
+static int wait_change(const struct timeout *to)
 {
-	struct __kernel_timespec now;
+	struct __kernel_timespec now, left;
 
-	log_once("poll/select: a timeout is waited out by reading the clock (busy): no host call "
-		 "sleeps yet");
-	do {
-		long err = monotonic_now(&now);
-		if (err)
-			return err;
-	} while (before(&now, &to->end));
-	return 0;
+	if (to->kind != TIMEOUT_AT) {
+		waitq_wait(&waitq_any, 0);
+		return 0;
+	}
+	if (monotonic_now(&now) || !before(&now, &to->end))
+		return 1;
+	left.tv_sec = to->end.tv_sec - now.tv_sec;
+	left.tv_nsec = to->end.tv_nsec - now.tv_nsec;
+	if (left.tv_nsec < 0) {
+		left.tv_sec--;
+		left.tv_nsec += NSEC_PER_SEC;
+	}
+	return waitq_wait(&waitq_any, &left) == -ETIMEDOUT;
 }
 
 static long never_ready(void)
 {
-	log_once("poll/select: nothing is ready and only this very thread could make it ready: a "
-		 "wait without a timeout would never end: -EDEADLK");
+	log_once("poll/select: nothing is ready and only this very thread could make it ready "
+		 "(the app has no other): a wait without a timeout would never end: -EDEADLK");
 	return -EDEADLK;
 }
 
@@ -174,12 +181,20 @@ static long do_poll(long user_fds, unsigned nfds, const struct timeout *to)
 		return -EFAULT;
 	}
 	ret = poll_scan(fds, nfds, 0);
-	if (!ret && to->kind == TIMEOUT_NEVER) {
-		ret = poll_scan(fds, nfds, 1);
-		if (!ret)
-			ret = never_ready();
-	} else if (!ret && to->kind == TIMEOUT_AT) {
-		ret = wait_out(to);
+	while (!ret && to->kind != TIMEOUT_NONE) {
+		if (to->kind == TIMEOUT_NEVER) {
+			ret = poll_scan(fds, nfds, 1);
+			if (ret)
+				break;
+			if (libos_threads() < 2) {
+				ret = never_ready();
+				break;
+			}
+		}
+		int passed = wait_change(to);
+		ret = poll_scan(fds, nfds, 0); /* one last look when the time is up */
+		if (passed)
+			break;
 	}
 	if (ret >= 0 && copy_to_cvm((void *)user_fds, fds, nfds * sizeof(*fds)))
 		ret = -EFAULT;
@@ -249,6 +264,38 @@ static int bit_set(const uint64_t *set, int fd)
 	return (int)((set[fd / 64] >> (fd % 64)) & 1);
 }
 
+/* One look at the fds of select's sets: the results in res_*, how many bits are set. An fd
+ * closed by another thread meanwhile counts as POLLNVAL. */
+static long select_scan(int nfds, const uint64_t *in, const uint64_t *out, const uint64_t *ex,
+			uint64_t *res_in, uint64_t *res_out, uint64_t *res_ex, int forever)
+{
+	long ret = 0;
+
+	memset(res_in, 0, FD_SET_WORDS * sizeof(uint64_t));
+	memset(res_out, 0, FD_SET_WORDS * sizeof(uint64_t));
+	memset(res_ex, 0, FD_SET_WORDS * sizeof(uint64_t));
+	for (int fd = 0; fd < nfds; fd++) {
+		uint64_t bit = 1UL << (fd % 64);
+		if (!bit_set(in, fd) && !bit_set(out, fd) && !bit_set(ex, fd))
+			continue;
+		struct file *file = fd_get_io(fd);
+		unsigned mask = file ? file_poll(file, forever) : POLLNVAL;
+		if ((mask & POLLIN_SET) && bit_set(in, fd)) {
+			res_in[fd / 64] |= bit;
+			ret++;
+		}
+		if ((mask & POLLOUT_SET) && bit_set(out, fd)) {
+			res_out[fd / 64] |= bit;
+			ret++;
+		}
+		if ((mask & POLLEX_SET) && bit_set(ex, fd)) {
+			res_ex[fd / 64] |= bit;
+			ret++;
+		}
+	}
+	return ret;
+}
+
 /* core_sys_select() and do_select(): every fd named must be open, O_PATH ones included. */
 static long do_select(long n, long inp, long outp, long exp, const struct timeout *to)
 {
@@ -267,38 +314,19 @@ static long do_select(long n, long inp, long outp, long exp, const struct timeou
 	for (int fd = 0; fd < nfds; fd++)
 		if ((bit_set(in, fd) || bit_set(out, fd) || bit_set(ex, fd)) && !fd_get(fd))
 			return -EBADF;
-	for (int forever = 0; forever < 2 && !ret; forever++) {
-		memset(res_in, 0, sizeof(res_in));
-		memset(res_out, 0, sizeof(res_out));
-		memset(res_ex, 0, sizeof(res_ex));
-		for (int fd = 0; fd < nfds; fd++) {
-			uint64_t bit = 1UL << (fd % 64);
-			if (!bit_set(in, fd) && !bit_set(out, fd) && !bit_set(ex, fd))
-				continue;
-			struct file *file = fd_get_io(fd);
-			unsigned mask = file ? file_poll(file, forever) : POLLNVAL;
-			if ((mask & POLLIN_SET) && bit_set(in, fd)) {
-				res_in[fd / 64] |= bit;
-				ret++;
-			}
-			if ((mask & POLLOUT_SET) && bit_set(out, fd)) {
-				res_out[fd / 64] |= bit;
-				ret++;
-			}
-			if ((mask & POLLEX_SET) && bit_set(ex, fd)) {
-				res_ex[fd / 64] |= bit;
-				ret++;
-			}
+	ret = select_scan(nfds, in, out, ex, res_in, res_out, res_ex, 0);
+	while (!ret && to->kind != TIMEOUT_NONE) {
+		if (to->kind == TIMEOUT_NEVER) {
+			ret = select_scan(nfds, in, out, ex, res_in, res_out, res_ex, 1);
+			if (ret)
+				break;
+			if (libos_threads() < 2)
+				return never_ready();
 		}
-		if (to->kind != TIMEOUT_NEVER)
+		int passed = wait_change(to);
+		ret = select_scan(nfds, in, out, ex, res_in, res_out, res_ex, 0);
+		if (passed)
 			break;
-	}
-	if (!ret && to->kind == TIMEOUT_NEVER)
-		return never_ready();
-	if (!ret && to->kind == TIMEOUT_AT) {
-		ret = wait_out(to);
-		if (ret)
-			return ret;
 	}
 	if ((inp && copy_to_cvm((void *)inp, res_in, bytes)) ||
 	    (outp && copy_to_cvm((void *)outp, res_out, bytes)) ||

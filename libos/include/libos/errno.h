@@ -49,6 +49,7 @@
 #define ENOPKG 65
 #define EOVERFLOW 75
 #define EOPNOTSUPP 95
+#define ETIMEDOUT 110
 
 /* Aliases spelled exactly as glibc and musl spell them, so host tests may include both headers. */
 #define EWOULDBLOCK EAGAIN

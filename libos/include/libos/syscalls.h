@@ -121,6 +121,8 @@ long sys_sched_yield(void);
 long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize);
 long sys_rt_sigprocmask(long how, long set, long oldset, long sigsetsize);
 long sys_rt_sigpending(long set, long sigsetsize);
+long sys_rt_sigreturn(void);
+long sys_sigaltstack(long uss, long uoss);
 long sys_kill(long pid, long sig);
 long sys_tkill(long tid, long sig);
 long sys_tgkill(long tgid, long tid, long sig);

@@ -237,8 +237,8 @@ struct file *console_open(int host_fd);
 /* Is file one end of a pipe? */
 int pipe_file(const struct file *file);
 /* sendfile(2) into a pipe: up to len bytes of in from *pos, as the page cache gives them (one
- * pipe buffer per page of the file), without waiting: the bytes moved, -EAGAIN, -EPIPE (and
- * SIGPIPE) or -EDEADLK. */
+ * pipe buffer per page of the file), waiting only while the pipe is full: the bytes moved,
+ * -EAGAIN, -EPIPE (and SIGPIPE) or -EDEADLK (a wait with no other thread). */
 long pipe_splice_from_file(struct file *pipe, struct file *in, uint64_t *pos, size_t len);
 
 /* procfs.c */

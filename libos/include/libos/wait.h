@@ -1,0 +1,37 @@
+/* Wait queues: how a LibOS handler waits for another thread (issue 4).
+ *
+ * A wait queue is a 32-bit sequence word in LibOS memory. A waiter, under the
+ * LibOS's lock, finds its condition false and calls waitq_wait: that takes the
+ * sequence, drops the lock, sleeps in the host's futex on the word (HC_FUTEX,
+ * FUTEX_WAIT with the sequence it saw), then retakes the lock; the caller
+ * checks its condition again. A waker, under the lock, changes the state and
+ * calls waitq_wake: the sequence moves on, so a waiter that has not gone to
+ * sleep yet does not, and the sleepers are woken. Every waitq_wake also wakes
+ * waitq_any, the queue that poll and select wait on. */
+#ifndef LIBOS_WAIT_H
+#define LIBOS_WAIT_H
+
+#include <stdint.h>
+#include <linux/time_types.h>
+
+struct waitq {
+	uint32_t seq;
+	int waiters; /* under the lock: a wake without sleepers makes no host call */
+};
+
+/* Bumped by every waitq_wake: "something a poll could see changed". */
+extern struct waitq waitq_any;
+
+/* Called with the lock held; returns with it held. timeout: relative
+ * (CLOCK_MONOTONIC), or NULL to wait without end. 0 when woken (or woken for
+ * nothing: check again), -ETIMEDOUT when the timeout passed. */
+long waitq_wait(struct waitq *wq, const struct __kernel_timespec *timeout);
+
+/* Called with the lock held: wakes every waiter of wq and of waitq_any. */
+void waitq_wake(struct waitq *wq);
+
+/* How many threads the app has now (1 until it clones). A wait without end
+ * with only one thread could only be ended by that thread: a sure deadlock. */
+int libos_threads(void);
+
+#endif
