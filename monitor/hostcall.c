@@ -185,6 +185,8 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 		return futex(gate, a0);
 	case HC_YIELD:
 		return result(sched_yield());
+	case HC_MEMBARRIER:
+		return result(syscall(SYS_membarrier, a0, a1, a2));
 	default:
 		log_error("unknown host call %ld from the LibOS: -ENOSYS", nr);
 		return -ENOSYS;

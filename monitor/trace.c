@@ -22,7 +22,7 @@ static const char *const hostcall_names[HC_COUNT] = {
 	[HC_FS_READLINK] = "fs_readlink", [HC_FS_CHMOD] = "fs_chmod", [HC_FS_UTIMENS] = "fs_utimens",
 	[HC_FS_STATFS] = "fs_statfs", [HC_FS_PATH] = "fs_path",
 	[HC_THREAD_CREATE] = "thread_create", [HC_THREAD_EXIT] = "thread_exit",
-	[HC_FUTEX] = "futex", [HC_YIELD] = "yield",
+	[HC_FUTEX] = "futex", [HC_YIELD] = "yield", [HC_MEMBARRIER] = "membarrier",
 };
 
 int trace_configure(const char *value, char *err, size_t errlen)

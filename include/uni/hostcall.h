@@ -67,6 +67,8 @@ enum hostcall_nr {
 	HC_FUTEX, /* (struct uni_futex_args *): the host's futex(2) on the same addresses,
 		   * which must lie in the caller's or its app's region -> result or -errno */
 	HC_YIELD, /* () -> 0: sched_yield(2) */
+	HC_MEMBARRIER, /* (cmd, flags, cpu_id): membarrier(2) over the monitor's threads, which
+			* are the app's */
 	HC_COUNT
 };
 

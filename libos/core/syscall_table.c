@@ -171,6 +171,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(sched_getaffinity),
 	LOCKED(sched_setaffinity),
 	ENTRY(sched_yield),
+	ENTRY(membarrier),
 	LOCKED(faccessat2),
 	LOCKED(mkdir),
 	LOCKED(mkdirat),

@@ -145,6 +145,13 @@ long sys_sched_yield(void)
 	return hostcall(HC_YIELD, 0, 0, 0, 0, 0);
 }
 
+/* The app's threads are the monitor's threads: the host's membarrier on
+ * this process is exactly the barrier the app asks for. */
+long sys_membarrier(long cmd, long flags, long cpu_id)
+{
+	return hostcall(HC_MEMBARRIER, cmd, flags, cpu_id, 0, 0);
+}
+
 static int futex_word_ok(long addr, int prot)
 {
 	if (addr & 3)

@@ -116,6 +116,7 @@ long sys_clock_gettime(long clock, long ts);
 long sys_sched_getaffinity(long pid, long len, long mask);
 long sys_sched_setaffinity(long pid, long len, long mask);
 long sys_sched_yield(void);
+long sys_membarrier(long cmd, long flags, long cpu_id);
 
 /* core/signal.c */
 long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize);
