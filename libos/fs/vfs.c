@@ -409,29 +409,20 @@ static int link_new(struct inode *dir, const char *name, struct inode *inode)
 	return err;
 }
 
-/* open(2) of what a file system of its own names (hostfs): the same checks as for the tree,
- * then its open. */
-static long open_on_fs(const struct lookup *lk, int flags, uint32_t mode, int exclusive)
+/* open(2) of what a file system of its own names (hostfs), after vfs_open's checks: the
+ * mount's read-only check, then its open. */
+static long open_on_fs(const struct lookup *lk, int flags, uint32_t mode)
 {
 	struct inode *inode = lk->inode;
 	struct file *file;
 	int err;
 
 	if (!inode) {
-		if (!(flags & O_CREAT))
-			return -ENOENT;
-		if (lk->trailing_slash)
-			return -EISDIR;
 		if (vfs_read_only(lk->parent))
 			return -EROFS;
 		err = lk->parent->fs->open(lk->parent, lk->last, flags, mode & 07777 & ~umask_bits,
 					   &file);
 	} else {
-		if (exclusive)
-			return -EEXIST;
-		err = may_open(inode, flags);
-		if (err)
-			return err;
 		/* may_open(): a read-only mount refuses writing and truncating its files. */
 		int writes = (flags & O_ACCMODE) != O_RDONLY ||
 			     ((flags & O_TRUNC) && S_ISREG(inode->mode));
@@ -466,24 +457,28 @@ long vfs_open(int dirfd, const char *path, int flags, uint32_t mode)
 	if (err)
 		return err;
 	struct inode *inode = lk.inode;
-	if (inode ? inode->fs : lk.parent->fs)
-		return open_on_fs(&lk, flags, mode, exclusive);
+	int on_fs = inode ? inode->fs != 0 : lk.parent->fs != 0;
 	if (!inode) {
 		/* procfs makes no names: its lookup of a missing one fails first. */
-		if (!(flags & O_CREAT) || lk.parent->iops)
+		if (!(flags & O_CREAT) || (!on_fs && lk.parent->iops))
 			return -ENOENT;
 		if (lk.trailing_slash)
 			return -EISDIR;
-		inode = ramfs_new_inode(S_IFREG | (mode & 07777 & ~umask_bits));
-		err = link_new(lk.parent, lk.last, inode);
-		if (err)
-			return err;
 	} else {
 		if (exclusive)
 			return -EEXIST;
 		err = may_open(inode, flags);
 		if (err)
 			return err;
+	}
+	if (on_fs)
+		return open_on_fs(&lk, flags, mode);
+	if (!inode) {
+		inode = ramfs_new_inode(S_IFREG | (mode & 07777 & ~umask_bits));
+		err = link_new(lk.parent, lk.last, inode);
+		if (err)
+			return err;
+	} else {
 		/* Linux truncates even for O_RDONLY (open(2): "unspecified"); procfs ignores
 		 * sizes. */
 		if ((flags & O_TRUNC) && S_ISREG(inode->mode) && !inode->iops)
