@@ -3,12 +3,8 @@
  * before any C code of the monitor runs. */
 #include "set_fs.h"
 
-/* name: restore glibc's %fs, then go on to the C handler target with the
- * handler's three arguments intact. */
-.macro SIGNAL_ENTRY name, target
-	.globl \name
-	.type \name, @function
-\name:
+/* glibc's %fs from the gate block, keeping the handler's three arguments. */
+.macro RESTORE_MONITOR_FS
 	push %rdi
 	push %rsi
 	push %rdx
@@ -17,6 +13,15 @@
 	pop %rdx
 	pop %rsi
 	pop %rdi
+.endm
+
+/* name: restore glibc's %fs, then go on to the C handler target with the
+ * handler's three arguments intact. */
+.macro SIGNAL_ENTRY name, target
+	.globl \name
+	.type \name, @function
+\name:
+	RESTORE_MONITOR_FS
 	jmp \target
 	.size \name, .-\name
 .endm
@@ -29,14 +34,7 @@
 	.globl crash_signal_entry
 	.type crash_signal_entry, @function
 crash_signal_entry:
-	push %rdi
-	push %rsi
-	push %rdx
-	mov %gs:GATE_MONITOR_FS, %rax
-	SET_FS_FROM_RAX
-	pop %rdx
-	pop %rsi
-	pop %rdi
+	RESTORE_MONITOR_FS
 	sub $8, %rsp /* the call below 16-byte aligned */
 	call crash_signal
 	add $8, %rsp
