@@ -359,14 +359,22 @@ static long fs_close(struct hostfs *fs, long handle)
 	return 0;
 }
 
+/* A handle whose file may be changed: 0, -EBADF or -EROFS (a read-only mount). */
+static long changeable_file(struct hostfs *fs, long handle, struct host_file **file)
+{
+	*file = file_of(fs, handle);
+	if (!*file)
+		return -EBADF;
+	return fs->read_only[(*file)->mount] ? -EROFS : 0;
+}
+
 static long fs_pwrite(struct hostfs *fs, const struct gate_block *gate, const long *a)
 {
-	struct host_file *file = file_of(fs, a[0]);
+	struct host_file *file;
+	long err = changeable_file(fs, a[0], &file);
 
-	if (!file)
-		return -EBADF;
-	if (fs->read_only[file->mount])
-		return -EROFS;
+	if (err)
+		return err;
 	if (!caller_may_use(gate, a[1], a[2]))
 		return -EFAULT;
 	/* pwrite(2) of an O_APPEND fd appends whatever the offset: the flag follows each call. */
@@ -385,13 +393,12 @@ static long fs_pwrite(struct hostfs *fs, const struct gate_block *gate, const lo
 
 static long fs_truncate(struct hostfs *fs, long handle, long size)
 {
-	struct host_file *file = file_of(fs, handle);
+	struct host_file *file;
 	char link[32];
+	long err = changeable_file(fs, handle, &file);
 
-	if (!file)
-		return -EBADF;
-	if (fs->read_only[file->mount])
-		return -EROFS;
+	if (err)
+		return err;
 	if (!(file->flags & O_PATH) && (file->flags & O_ACCMODE) != O_RDONLY)
 		return result(ftruncate(file->fd, (off_t)size));
 	fd_link(file, link);
@@ -448,13 +455,12 @@ static long fs_link(struct hostfs *fs, const struct gate_block *gate, const long
 
 static long fs_chmod(struct hostfs *fs, long handle, long mode)
 {
-	struct host_file *file = file_of(fs, handle);
+	struct host_file *file;
 	char link[32];
+	long err = changeable_file(fs, handle, &file);
 
-	if (!file)
-		return -EBADF;
-	if (fs->read_only[file->mount])
-		return -EROFS;
+	if (err)
+		return err;
 	if (!syscall(SYS_fchmodat2, file->fd, "", (mode_t)mode & 07777, AT_EMPTY_PATH))
 		return 0;
 	if (errno != ENOSYS)
@@ -465,12 +471,11 @@ static long fs_chmod(struct hostfs *fs, long handle, long mode)
 
 static long fs_utimens(struct hostfs *fs, const struct gate_block *gate, long handle, long times)
 {
-	struct host_file *file = file_of(fs, handle);
+	struct host_file *file;
+	long err = changeable_file(fs, handle, &file);
 
-	if (!file)
-		return -EBADF;
-	if (fs->read_only[file->mount])
-		return -EROFS;
+	if (err)
+		return err;
 	if (times && !caller_may_use(gate, times, 2 * sizeof(struct timespec)))
 		return -EFAULT;
 	/* The handle is the file to change: a symlink's own when it was looked up so. */
