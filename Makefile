@@ -17,7 +17,8 @@ MONITOR_CFLAGS := $(COMMON_CFLAGS) -Imonitor -Ilibos/include -D_GNU_SOURCE -fsta
 # deploy itself (measured with make bench); only what is used is linked in.
 MONITOR_LIBS := -Wl,-Bstatic -lyaml -lcrypto -Wl,-Bdynamic
 MONITOR_SRCS := $(wildcard monitor/*.c) arch/$(ARCH)/cpu.c libos/fs/cpio.c
-MONITOR_ASM := arch/$(ARCH)/hostcall_gate.S arch/$(ARCH)/cvm_switch.S arch/$(ARCH)/signal_entry.S
+MONITOR_ASM := arch/$(ARCH)/hostcall_gate.S arch/$(ARCH)/cvm_switch.S arch/$(ARCH)/signal_entry.S \
+	arch/$(ARCH)/interruptible.S
 MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS) $(MONITOR_ASM))
 
 # The LibOS: freestanding, position-independent, no TLS, no SSE (the app's
@@ -102,7 +103,7 @@ apps: $(UNI_CC) $(RUNTIME)/libc.so
 run: all
 	$(BIN)/intravisor -y apps/13.libhello.so/musl-uni-libhello.yaml
 
-check: all unit-tests conformance
+check: all unit-tests conformance stress-progs
 	@tests/run-all
 
 # --- conformance programs: each built natively and for musl-uni; tests/uni/
@@ -229,3 +230,26 @@ $(BENCH_OUT)/native/hello-static: apps/1.hello/hello.c | bench-deps
 	@mkdir -p $(@D)
 	musl-gcc -static $(BENCH_CFLAGS) -o $@ $<
 # --- end of bench --------------------------------------------------------------
+
+# --- stress: tests/stress/run [--native] [ROUNDS] ------------------------------
+# Threads and their synchronisation under load; make check runs each program
+# once, make stress STRESS_ROUNDS times. Each tests/stress/NAME.c is built with
+# uni-cc and natively, to compare times (tests/stress/run --native).
+STRESS := $(patsubst tests/stress/%.c,%,$(wildcard tests/stress/*.c))
+STRESS_CFLAGS := -O2 -g -Wall -Wextra -Werror
+STRESS_ROUNDS := 20
+.PHONY: stress stress-progs
+stress: all stress-progs
+	tests/stress/run $(STRESS_ROUNDS)
+
+stress-progs: $(patsubst %,$(BUILD)/test/stress/uni/%,$(STRESS)) \
+	$(patsubst %,$(BUILD)/test/stress/native/%,$(STRESS))
+
+$(BUILD)/test/stress/uni/%: tests/stress/%.c tests/stress/stress.h $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(STRESS_CFLAGS) -o $@ $<
+
+$(BUILD)/test/stress/native/%: tests/stress/%.c tests/stress/stress.h
+	@mkdir -p $(@D)
+	$(CC) $(STRESS_CFLAGS) -pthread -o $@ $<
+# --- end of stress -------------------------------------------------------------

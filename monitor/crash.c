@@ -183,8 +183,8 @@ void crash_cvm_killed(int sig, uint64_t addr, uint64_t ip)
  * so no system call is using it); the LibOS reads the app's disposition and
  * either builds the app's signal frame or asks, by HC_KILLED with the
  * address and ip, for the report below. */
-static int divert_to_libos(const struct cvm *app, struct gate_block *gate, int sig,
-			   siginfo_t *info, ucontext_t *uc, uint64_t addr)
+int crash_divert(const struct cvm *app, struct gate_block *gate, int sig, siginfo_t *info,
+		 ucontext_t *uc, uint64_t addr)
 {
 	if (!app->server || !app->server->fault_entry || !gate->libos_sp)
 		return 0;
@@ -210,7 +210,7 @@ int crash_signal(int sig, siginfo_t *info, void *context)
 	char line[512];
 
 	if (app && uni_cap_covers(&app->ddc, ip, 1)) {
-		if (divert_to_libos(app, gate, sig, info, uc, addr))
+		if (crash_divert(app, gate, sig, info, uc, addr))
 			return 1;
 		crash_cvm_killed(sig, addr, ip);
 	}

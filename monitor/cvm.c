@@ -191,6 +191,33 @@ static int guard_below(uint64_t stack_bottom)
 	return mprotect((void *)(stack_bottom - GUARD_SIZE), GUARD_SIZE, PROT_NONE);
 }
 
+#define THREAD_SLOT_STRIDE (THREAD_LIBOS_STACK_SIZE + GUARD_SIZE)
+
+/* How many thread stack slots fit below the LibOS's main stack when its heap
+ * starts at heap: at most THREAD_SLOTS, and the heap keeps half of the space
+ * (LIBOS_MIN_HEAP at least), so that a small region gets fewer threads
+ * (thread creation fails with EAGAIN) rather than a heap it cannot boot with. */
+static int libos_thread_slots(const struct cvm *libos, uint64_t heap)
+{
+	uint64_t top = libos->stack_top - libos->stack_size - GUARD_SIZE;
+
+	if (top <= heap)
+		return 0;
+	uint64_t space = top - heap, heap_share = space / 2;
+	if (heap_share < LIBOS_MIN_HEAP)
+		heap_share = LIBOS_MIN_HEAP;
+	if (space <= heap_share)
+		return 0;
+	uint64_t n = (space - heap_share) / THREAD_SLOT_STRIDE;
+	return n < THREAD_SLOTS ? (int)n : THREAD_SLOTS;
+}
+
+/* Where prepare_boot puts the LibOS's heap: after its root.cpio and boot block. */
+static uint64_t libos_heap_base(uint64_t rootfs, uint64_t rootfs_size)
+{
+	return page_up(rootfs + rootfs_size) + page_up(sizeof(struct libos_boot));
+}
+
 static void make_caps(struct cvm *c)
 {
 	const struct cvm_config *cc = c->cfg;
@@ -238,10 +265,8 @@ static int deploy_libos(struct cvm *c)
 	c->stack_top = cc->end;
 	if (guard_below(c->stack_top - c->stack_size))
 		return -1;
-	/* Below it, one LibOS stack per further thread, each with its guard page. */
-	for (int i = 0; i < THREAD_SLOTS; i++)
-		if (guard_below(libos_thread_stack_top(c, i) - THREAD_LIBOS_STACK_SIZE))
-			return -1;
+	/* Below it, the LibOS stacks of further threads: their guard pages are set
+	 * when a thread first takes the slot (libos_thread_stack_top). */
 	/* Its host directories, each opened once, here: a missing one fails the deployment. */
 	char mount_err[4200];
 	int line;
@@ -429,9 +454,9 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	}
 	uint64_t rootfs = libos->image_end;
 	uint64_t boot_at = page_up(rootfs + cpio_size);
-	uint64_t heap = boot_at + page_up(sizeof(struct libos_boot));
-	uint64_t heap_end = libos_thread_stack_top(libos, THREAD_SLOTS - 1) -
-			    THREAD_LIBOS_STACK_SIZE - GUARD_SIZE;
+	uint64_t heap = libos_heap_base(rootfs, cpio_size);
+	uint64_t heap_end = libos->stack_top - libos->stack_size - GUARD_SIZE -
+			    (uint64_t)libos_thread_slots(libos, heap) * THREAD_SLOT_STRIDE;
 	if (heap > heap_end || heap_end - heap < LIBOS_MIN_HEAP) {
 		cvm_error(libos, "region too small for its runtime, its disk %s (%zu bytes) and a %lu MiB heap",
 			  disk, cpio_size, LIBOS_MIN_HEAP >> 20);
@@ -566,8 +591,32 @@ static struct gate_block *gate_new(void)
 
 uint64_t libos_thread_stack_top(const struct cvm *libos, int i)
 {
-	return libos->stack_top - libos->stack_size - GUARD_SIZE -
-	       (uint64_t)i * (THREAD_LIBOS_STACK_SIZE + GUARD_SIZE);
+	uint64_t heap = libos_heap_base(libos->rootfs_addr, libos->rootfs_size);
+
+	if (i < 0 || i >= libos_thread_slots(libos, heap))
+		return 0;
+	uint64_t top = libos->stack_top - libos->stack_size - GUARD_SIZE -
+		       (uint64_t)i * THREAD_SLOT_STRIDE;
+	/* Set on every use: one mprotect per thread instead of one per slot at
+	 * deploy, and a page that is already PROT_NONE stays so. */
+	if (guard_below(top - THREAD_LIBOS_STACK_SIZE)) {
+		log_error("cannot set the guard page of LibOS thread stack %d: %s", i,
+			  strerror(errno));
+		return 0;
+	}
+	return top;
+}
+
+/* A thread's signal state, all but its mask, as a new thread starts. */
+static void signals_fresh(struct gate_block *gate)
+{
+	gate->sig_pending = gate->sig_waited = gate->sig_saved_blocked = 0;
+	gate->sig_has_saved = gate->restart_nr = gate->restart_how = 0;
+	memset(gate->sig_code, 0, sizeof(gate->sig_code));
+	gate->thread_next = NULL;
+	gate->interrupt = 0;
+	gate->sig_resume = gate->sig_frame = 0;
+	gate->sas_sp = gate->sas_size = 0; /* a new thread has no sigaltstack */
 }
 
 struct gate_block *gate_clone(const struct gate_block *from, int tid, uint64_t libos_sp)
@@ -587,8 +636,7 @@ struct gate_block *gate_clone(const struct gate_block *from, int tid, uint64_t l
 	gate->libos_sp = libos_sp;
 	gate->tid = tid;
 	gate->clear_child_tid = 0;
-	gate->sig_resume = gate->sig_frame = 0;
-	gate->sas_sp = gate->sas_size = 0; /* a new thread has no sigaltstack */
+	signals_fresh(gate); /* it keeps its creator's signal mask, nothing else */
 	return gate;
 }
 
@@ -615,6 +663,8 @@ static void gate_attach(struct gate_block *gate, const struct cvm *app)
 	gate->cvm_id = (uint32_t)app->id;
 	gate->tid = 1;
 	gate->clear_child_tid = 0;
+	gate->sig_blocked = 0;
+	signals_fresh(gate);
 }
 
 static int run_pair(struct deployment *dep, struct cvm *app)

@@ -5,6 +5,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/time.h>
 #include <sys/utsname.h>
 #include <termios.h>
 #include <time.h>
@@ -18,6 +19,7 @@
 #include "crash.h"
 #include "cvm.h"
 #include "hostcall.h"
+#include "host_signal.h"
 #include "hostfs.h"
 #include "log.h"
 #include "shm.h"
@@ -99,6 +101,9 @@ static long futex(const struct gate_block *gate, long args_at)
 	if ((cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET) && f.timeout &&
 	    !caller_may_use(gate, (long)f.timeout, sizeof(struct timespec)))
 		return -EFAULT;
+	if (cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET)
+		return interruptible_syscall(&gate->interrupt, SYS_futex, (long)f.uaddr, f.op, f.val,
+					     (long)f.timeout, (long)f.uaddr2, f.val3);
 	return result(syscall(SYS_futex, f.uaddr, f.op, f.val, f.timeout, f.uaddr2, f.val3));
 }
 
@@ -118,7 +123,7 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 			return -EBADF;
 		if (!caller_may_use(gate, a1, a2))
 			return -EFAULT;
-		return result(read(0, (void *)a1, (size_t)a2));
+		return interruptible_syscall(&gate->interrupt, SYS_read, 0, a1, a2, 0, 0, 0);
 	case HC_EXIT:
 		cvm_end(gate, (int)(a0 & 0xff));
 	case HC_MAP:
@@ -178,7 +183,7 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 	case HC_THREAD_CREATE:
 		if (!caller_may_use(gate, a0, sizeof(struct uni_thread_start)))
 			return -EFAULT;
-		return thread_create(gate, (const struct uni_thread_start *)a0);
+		return thread_create(gate, (struct uni_thread_start *)a0);
 	case HC_THREAD_EXIT:
 		thread_exit(gate, (int)(a0 & 0xff));
 	case HC_FUTEX:
@@ -187,6 +192,19 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 		return result(sched_yield());
 	case HC_MEMBARRIER:
 		return result(syscall(SYS_membarrier, a0, a1, a2));
+	case HC_THREAD_INTERRUPT:
+		return thread_interrupt((int)a0);
+	case HC_TAKE_SIGNALS:
+		return host_signals_take();
+	case HC_SETITIMER:
+		if (a0 < ITIMER_REAL || a0 > ITIMER_PROF)
+			return -EINVAL;
+		if ((a1 && !caller_may_use(gate, a1, sizeof(struct itimerval))) ||
+		    (a2 && !caller_may_use(gate, a2, sizeof(struct itimerval))))
+			return -EFAULT;
+		if (!a1)
+			return result(getitimer((int)a0, (struct itimerval *)a2));
+		return result(setitimer((int)a0, (const struct itimerval *)a1, (struct itimerval *)a2));
 	default:
 		log_error("unknown host call %ld from the LibOS: -ENOSYS", nr);
 		return -ENOSYS;

@@ -21,6 +21,7 @@
 #include "cpu.h"
 #include "crash.h"
 #include "cvm.h"
+#include "host_signal.h"
 #include "hostcall.h"
 #include "log.h"
 #include "thread.h"
@@ -74,6 +75,7 @@ void threads_begin(struct gate_block *gate)
 	live = main_exited = main_status = ending = end_status = 0;
 	in_cvm = 1;
 	pthread_mutex_unlock(&lock);
+	host_signals_begin();
 }
 
 void threads_end(void)
@@ -104,6 +106,7 @@ void threads_end(void)
 		}
 		s->state = SLOT_FREE;
 	}
+	host_signals_end();
 	main_gate = NULL;
 }
 
@@ -138,7 +141,7 @@ static void *thread_main(void *arg)
 	return NULL;
 }
 
-long thread_create(struct gate_block *gate, const struct uni_thread_start *req)
+long thread_create(struct gate_block *gate, struct uni_thread_start *req)
 {
 	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
 	struct uni_thread_start start = *req;
@@ -157,7 +160,14 @@ long thread_create(struct gate_block *gate, const struct uni_thread_start *req)
 	}
 	for (i = 0; i < THREAD_SLOTS && slots[i].state == SLOT_RUNNING; i++)
 		;
-	if (i == THREAD_SLOTS) {
+	/* 0 when every slot is taken or slot i does not fit beside the LibOS's heap. */
+	uint64_t libos_sp = i < THREAD_SLOTS ? libos_thread_stack_top(app->server, i) : 0;
+	if (!libos_sp) {
+		static int logged; /* once: a program may retry on EAGAIN */
+		if (!logged++)
+			log_error("cVM '%s': a new thread gets EAGAIN: %d threads besides the main one "
+				  "are running, as many as its LibOS region has stacks for (at most %d)",
+				  app->cfg->name, i, THREAD_SLOTS);
 		pthread_mutex_unlock(&lock);
 		return -EAGAIN;
 	}
@@ -166,10 +176,11 @@ long thread_create(struct gate_block *gate, const struct uni_thread_start *req)
 		pthread_join(s->thread, NULL); /* it has returned or is about to */
 	s->state = SLOT_FREE;
 	s->start = start;
-	s->gate = gate_clone(gate, start.tid, libos_thread_stack_top(app->server, i));
+	s->gate = gate_clone(gate, start.tid, libos_sp);
 	if (s->gate) {
 		s->gate->app_fs = start.tls;
 		s->gate->clear_child_tid = start.clear_child_tid;
+		req->gate = (unsigned long)s->gate;
 		sigfillset(&all);
 		pthread_sigmask(SIG_BLOCK, &all, &saved);
 		int err = pthread_create(&s->thread, NULL, thread_main, s);
@@ -219,6 +230,7 @@ void thread_exit(struct gate_block *gate, int status)
 		main_exited = 1;
 		main_status = status;
 		pthread_mutex_unlock(&lock);
+		host_signals_block(1); /* for the threads still in the cVM */
 		for (;;)
 			pause();
 	}
@@ -229,4 +241,22 @@ void thread_exit(struct gate_block *gate, int status)
 		cvm_end(gate, main_status);
 	in_cvm = 0;
 	cvm_leave(gate, THREAD_LEFT);
+}
+
+long thread_interrupt(int tid)
+{
+	long ret = -ESRCH;
+
+	pthread_mutex_lock(&lock);
+	if (main_gate && main_gate->tid == tid && !main_exited) {
+		pthread_kill(main_thread, WAKE_SIGNAL);
+		ret = 0;
+	}
+	for (int i = 0; i < THREAD_SLOTS && ret; i++)
+		if (slots[i].state == SLOT_RUNNING && slots[i].gate && slots[i].gate->tid == tid) {
+			pthread_kill(slots[i].thread, WAKE_SIGNAL);
+			ret = 0;
+		}
+	pthread_mutex_unlock(&lock);
+	return ret;
 }

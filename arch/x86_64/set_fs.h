@@ -1,7 +1,8 @@
 /* SET_FS_FROM_RAX: make %rax the %fs base of this thread. wrfsbase when the
  * probe at start-up found it usable (flag in the gate block at %gs), else
  * the arch_prctl system call, saving the registers it clobbers. rax is
- * clobbered either way. Included by the monitor's gates only. */
+ * clobbered either way. Included by the monitor's gates only. GET_FS_TO_RAX
+ * below reads it. */
 #include <uni/gate.h>
 
 .macro SET_FS_FROM_RAX
@@ -27,6 +28,30 @@
 	pop %r8
 	pop %rcx
 	pop %rdx
+	pop %rsi
+	pop %rdi
+9:
+.endm
+
+/* GET_FS_TO_RAX: %rax = the %fs base of this thread, by rdfsbase or
+ * arch_prctl(ARCH_GET_FS) as above. Only rax changes. */
+.macro GET_FS_TO_RAX
+	testb $1, %gs:GATE_HAS_FSGSBASE
+	jz 8f
+	rdfsbase %rax
+	jmp 9f
+8:	push %rdi
+	push %rsi
+	push %rcx
+	push %r11
+	sub $8, %rsp /* the result */
+	mov %rsp, %rsi
+	mov $0x1003, %edi /* ARCH_GET_FS */
+	mov $158, %eax /* SYS_arch_prctl */
+	syscall
+	pop %rax
+	pop %r11
+	pop %rcx
 	pop %rsi
 	pop %rdi
 9:

@@ -64,6 +64,20 @@ struct gate_block {
 	int32_t tid; /* the app-visible thread id */
 	uint64_t clear_child_tid; /* the LibOS's: set_tid_address / CLONE_CHILD_CLEARTID */
 
+	/* This thread's signals (libos/core/signal.c): the LibOS's, under its lock. */
+	uint64_t sig_blocked, sig_pending; /* bit N-1 for signal N */
+	uint64_t sig_waited; /* rt_sigtimedwait's set while it waits, else 0 */
+	uint64_t sig_saved_blocked; /* rt_sigsuspend's mask to restore after the handler */
+	int32_t sig_has_saved, sig_code[64]; /* si_code of each pending signal */
+	/* A system call interrupted by a signal: its number and how it restarts. */
+	int32_t restart_nr, restart_how;
+	struct gate_block *thread_next; /* the LibOS's list of the app's threads */
+	/* Nonzero while a signal waits for this thread: the monitor's blocking calls for
+	 * it return -EINTR, and in app code it is diverted into the LibOS
+	 * (monitor/interrupt.c). Set by the LibOS or the monitor, cleared by the LibOS. */
+	uint32_t interrupt;
+	int32_t pad;
+
 	/* Signal delivery to the app (libos/core/signal.c). */
 	uint64_t sig_resume; /* the app's return address while the gate exit is diverted */
 	uint64_t sig_frame; /* rt_sigreturn: the app's signal frame to restore, else 0 */

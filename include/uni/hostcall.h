@@ -61,7 +61,8 @@ enum hostcall_nr {
 		     * for the directory itself, with " (deleted)" as /proc shows it */
 	/* Threads (issue 4). */
 	HC_THREAD_CREATE, /* (struct uni_thread_start *) -> 0: a host thread now runs the app at
-			   * its rip with its rsp, r9 and %fs, rax = 0, its own gate block */
+			   * its rip with its rsp, r9 and %fs, rax = 0, its own gate block (in
+			   * ->gate) */
 	HC_THREAD_EXIT, /* (status): this thread leaves the cVM and ends; does not return. The
 			 * main thread waits there until another thread ends the cVM */
 	HC_FUTEX, /* (struct uni_futex_args *): the host's futex(2) on the same addresses,
@@ -69,6 +70,15 @@ enum hostcall_nr {
 	HC_YIELD, /* () -> 0: sched_yield(2) */
 	HC_MEMBARRIER, /* (cmd, flags, cpu_id): membarrier(2) over the monitor's threads, which
 			* are the app's */
+	/* Signals (issue 4). A thread's gate->interrupt makes its blocking host calls (HC_READ,
+	 * HC_FUTEX waits) return -EINTR; the monitor sets it too when a signal for the app
+	 * reaches the host process (SIGINT from the terminal, SIGALRM of HC_SETITIMER). */
+	HC_THREAD_INTERRUPT, /* (tid): that app thread looks at its gate->interrupt now, even
+			      * blocked or in app code -> 0 or -ESRCH */
+	HC_TAKE_SIGNALS, /* () -> the set (bit N-1: signal N) the host process got for the app
+			  * since the last call */
+	HC_SETITIMER, /* (which, const struct itimerval *new or 0, struct itimerval *old or 0):
+		       * setitimer(2), or getitimer(2) without new, on the host process */
 	HC_COUNT
 };
 
@@ -78,6 +88,7 @@ struct uni_thread_start {
 	unsigned long clear_child_tid; /* CLONE_CHILD_CLEARTID's address, or 0 */
 	int tid;
 	int reserved;
+	unsigned long gate; /* out: the new thread's gate block (the LibOS keeps a list) */
 };
 
 /* HC_FUTEX's arguments, as futex(2) takes them; timeout points into the LibOS. */

@@ -1,22 +1,41 @@
-/* Signal dispositions, the signal mask, signals the app sends itself (kill,
- * tkill, tgkill: raise() and abort()), and delivery to the app's handlers.
- * A signal whose action is the default one ends the cVM as Linux would
- * (128+N); an ignored one is dropped.
+/* Signals: dispositions, each thread's mask and pending set, the process's
+ * pending set, sending (kill, tkill, tgkill, and signals from the host:
+ * the terminal, interval timers), waiting for them (rt_sigsuspend,
+ * rt_sigtimedwait), interrupting blocked calls, and delivery to the app's
+ * handlers. A signal whose action is the default one ends the cVM as Linux
+ * would (128+N); an ignored one is dropped.
  *
- * Delivery (issue 4, increment 2): a system call handler that makes a
- * signal with a handler deliverable arms the gate exit: it swaps the return
- * address the syscall gate saved on the LibOS stack for signal_exit_gate
- * (arch/.../syscall_gate.S). The untraced gate path is unchanged; on the
- * way out it jumps there with every app register live, and signal_exit()
- * builds a Linux rt_sigframe on the app's stack (or sigaltstack) exactly
- * as the x86-64 kernel lays it out, and leaves into the handler through an
- * exit that restores all registers. rt_sigreturn arms the same exit and
- * restores the frame's registers and mask. Faults in app code come from the
- * monitor's crash handler into signal_fault_gate (signal_fault() below).
+ * A thread's state is in its gate block (uni/gate.h), under the LibOS's
+ * lock. A signal for a thread that does not block it (or waits for it in
+ * rt_sigtimedwait) sets its gate->interrupt and, for another thread, asks
+ * the monitor to wake it (HC_THREAD_INTERRUPT): a blocking host call of that
+ * thread returns -EINTR, app code is diverted into signal_fault() below, and
+ * a thread in the LibOS looks at the flag when its handler ends
+ * (signal_syscall_end, from the table's wrappers). A process-directed
+ * signal goes to the current thread if it can take it, else to the first
+ * thread that can; blocked by all, it waits in the process's set.
+ *
+ * Delivery: a system call handler that makes a signal deliverable arms the
+ * gate exit: it swaps the return address the syscall gate saved on the
+ * LibOS stack for signal_exit_gate (arch/.../syscall_gate.S). The untraced
+ * gate path is unchanged; on the way out it jumps there with every app
+ * register live, and signal_exit() builds a Linux rt_sigframe on the app's
+ * stack (or sigaltstack) exactly as the x86-64 kernel lays it out, and
+ * leaves into the handler through an exit that restores all registers.
+ * rt_sigreturn arms the same exit and restores the frame's registers and
+ * mask. An interrupted call restarts as on Linux: ERESTARTSYS under
+ * SA_RESTART, ERESTARTNOHAND and ERESTARTSYS when no handler runs; the app
+ * resumes at the gate's jmp (rcx - GATE_JMP_LEN) with rax the call's
+ * number, which musl's cancellation points rely on. Faults in app code come
+ * from the monitor's crash handler into signal_fault_gate (signal_fault()).
  * The frame carries no FP state: uc_mcontext.fpregs is NULL (the LibOS
  * never touches the app's SSE/x87 state, so the handler runs on it and
- * rt_sigreturn leaves it as the handler left it). */
+ * rt_sigreturn leaves it as the handler left it). Real-time signals are not
+ * queued: like the others, one of each is pending at most. */
 #include <asm/mman.h>
+#include <asm/unistd.h>
+#include <linux/futex.h>
+#include <linux/time_types.h>
 #include <stddef.h>
 #include <current_gate.h>
 #include <libos/errno.h>
@@ -27,6 +46,7 @@
 #include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
+#include <libos/wait.h>
 
 #define NSIG 64
 #define SIGKILL 9
@@ -61,6 +81,8 @@ struct kernel_sigaction {
 #define MINSIGSTKSZ 2048
 #define SI_USER 0
 #define SI_TKILL (-6)
+#define SI_KERNEL 0x80
+#define SA_RESTART 0x10000000UL
 #define SIGSEGV 11
 
 #define EFLAGS_TF 0x100UL
@@ -109,14 +131,142 @@ _Static_assert(sizeof(struct kernel_siginfo) == 128, "siginfo");
 _Static_assert(sizeof(struct kernel_ucontext) == 304, "ucontext");
 
 static struct kernel_sigaction actions[NSIG];
-static uint64_t blocked, pending;
-static int32_t pending_code[NSIG]; /* si_code of a pending signal: SI_USER or SI_TKILL */
+static uint64_t process_pending; /* kill(): for whichever thread takes it */
+static int32_t process_code[NSIG];
+/* The app's threads (gate->thread_next), once it has more than one. */
+static struct gate_block *threads;
+static int timer_armed; /* once set, for good: a timer may be running */
 
 extern char signal_exit_gate[];
 
 static uint64_t bit(int sig)
 {
 	return 1UL << (sig - 1);
+}
+
+#define UNBLOCKABLE (bit(SIGKILL) | bit(SIGSTOP))
+
+static struct gate_block *first_thread(void)
+{
+	return threads ? threads : current_gate();
+}
+
+void signal_thread_add(struct gate_block *gate)
+{
+	if (!threads)
+		threads = current_gate(); /* the first clone: its caller is the main thread */
+	gate->thread_next = threads->thread_next;
+	threads->thread_next = gate;
+}
+
+static struct gate_block *thread_by_tid(long tid)
+{
+	for (struct gate_block *g = first_thread(); g; g = g->thread_next)
+		if (g->tid == tid)
+			return g;
+	return NULL;
+}
+
+static int ignored(int sig)
+{
+	uint64_t handler = actions[sig - 1].handler;
+
+	return handler == SIG_IGN || (handler == SIG_DFL && (DEFAULT_IGNORED & bit(sig)));
+}
+
+/* sig pending for g would make it act: not blocked, or waited for. */
+static int takes(const struct gate_block *g, int sig)
+{
+	return !(g->sig_blocked & bit(sig)) || (g->sig_waited & bit(sig));
+}
+
+static void update_interrupt(struct gate_block *g)
+{
+	uint64_t any = g->sig_pending | process_pending;
+
+	__atomic_store_n(&g->interrupt, ((any & ~g->sig_blocked) | (any & g->sig_waited)) != 0,
+			 __ATOMIC_SEQ_CST);
+}
+
+/* g has a signal to act on: its blocking host calls end; another thread is
+ * woken by the monitor. The current thread acts at the end of its call. */
+static void interrupt(struct gate_block *g)
+{
+	__atomic_store_n(&g->interrupt, 1, __ATOMIC_SEQ_CST);
+	if (g != current_gate())
+		hostcall(HC_THREAD_INTERRUPT, g->tid, 0, 0, 0, 0);
+}
+
+static void send_to_thread(struct gate_block *g, int sig, int32_t code)
+{
+	if (ignored(sig))
+		return; /* discarded even while blocked */
+	if (!(g->sig_pending & bit(sig)))
+		g->sig_code[sig - 1] = code;
+	g->sig_pending |= bit(sig);
+	if (takes(g, sig))
+		interrupt(g);
+}
+
+/* Wake a thread other than skip that takes sig, pending for the process:
+ * the current one if it can. */
+static void route_to_a_thread(int sig, const struct gate_block *skip)
+{
+	struct gate_block *me = current_gate();
+
+	if (me != skip && takes(me, sig)) {
+		interrupt(me);
+		return;
+	}
+	for (struct gate_block *g = first_thread(); g; g = g->thread_next)
+		if (g != skip && takes(g, sig)) {
+			interrupt(g);
+			return;
+		}
+}
+
+static void send_to_process(int sig, int32_t code)
+{
+	if (ignored(sig))
+		return;
+	if (!(process_pending & bit(sig)))
+		process_code[sig - 1] = code;
+	process_pending |= bit(sig);
+	route_to_a_thread(sig, NULL);
+}
+
+/* Signals the host process got for the app (SIGINT from the terminal, an
+ * interval timer's): the monitor set this thread's interrupt flag. */
+static void take_host_signals(void)
+{
+	if (!__atomic_load_n(&current_gate()->interrupt, __ATOMIC_SEQ_CST))
+		return;
+	uint64_t set = (uint64_t)hostcall(HC_TAKE_SIGNALS, 0, 0, 0, 0, 0);
+	for (int sig = 1; set && sig <= NSIG; sig++)
+		if (set & bit(sig)) {
+			set &= ~bit(sig);
+			send_to_process(sig, SI_KERNEL);
+		}
+}
+
+void signal_thread_exit(void)
+{
+	struct gate_block *me = current_gate();
+
+	if (threads == me) {
+		threads = me->thread_next;
+	} else {
+		for (struct gate_block *g = threads; g; g = g->thread_next)
+			if (g->thread_next == me) {
+				g->thread_next = me->thread_next;
+				break;
+			}
+	}
+	me->thread_next = NULL;
+	/* What was meant for the process and this thread might have taken. */
+	for (int sig = 1; sig <= NSIG; sig++)
+		if (process_pending & bit(sig))
+			route_to_a_thread(sig, me);
 }
 
 /* Make the current system call leave through signal_exit_gate: the gate
@@ -139,33 +289,74 @@ static _Noreturn void killed(int sig, uint64_t addr, uint64_t ip)
 	__builtin_unreachable();
 }
 
-/* The next pending signal the mask lets through that has a handler, or 0;
- * ignored ones are dropped, fatal ones end the cVM here. */
+/* The next signal the current thread must act on that has a handler, or
+ * 0; ignored ones are dropped, fatal ones end the cVM here. */
 static int next_deliverable(void)
 {
-	uint64_t ready = pending & ~blocked;
+	struct gate_block *me = current_gate();
+	uint64_t ready = (me->sig_pending | process_pending) & ~me->sig_blocked;
 
 	for (int sig = 1; ready && sig <= NSIG; sig++) {
 		if (!(ready & bit(sig)))
 			continue;
 		ready &= ~bit(sig);
-		uint64_t handler = actions[sig - 1].handler;
-		if (handler == SIG_IGN || (handler == SIG_DFL && (DEFAULT_IGNORED & bit(sig))))
-			pending &= ~bit(sig);
-		else if (handler == SIG_DFL)
+		if (ignored(sig)) {
+			me->sig_pending &= ~bit(sig);
+			process_pending &= ~bit(sig);
+		} else if (actions[sig - 1].handler == SIG_DFL) {
 			killed(sig, 0, 0);
-		else
+		} else {
 			return sig;
+		}
 	}
 	return 0;
+}
+
+/* Take sig off the current thread's pending set, else the process's: its si_code. */
+static int32_t dequeue(int sig)
+{
+	struct gate_block *me = current_gate();
+
+	if (me->sig_pending & bit(sig)) {
+		me->sig_pending &= ~bit(sig);
+		return me->sig_code[sig - 1];
+	}
+	process_pending &= ~bit(sig);
+	return process_code[sig - 1];
 }
 
 /* Act on every pending signal the mask lets through; one with a handler
  * makes the current system call leave through signal_exit_gate. */
 static void deliver_pending(void)
 {
+	take_host_signals();
 	if (next_deliverable())
 		arm_exit();
+	else
+		update_interrupt(current_gate());
+}
+
+long signal_syscall_end(long ret, int nr)
+{
+	struct gate_block *me = current_gate();
+	int interrupted = ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK;
+
+	take_host_signals();
+	if (next_deliverable()) {
+		if (interrupted) {
+			me->restart_nr = nr;
+			me->restart_how = (int32_t)-ret;
+			ret = -EINTR;
+		}
+		arm_exit();
+		return ret;
+	}
+	if (me->sig_has_saved) { /* rt_sigsuspend's, ppoll's mask: the call is over */
+		me->sig_blocked = me->sig_saved_blocked;
+		me->sig_has_saved = 0;
+	}
+	update_interrupt(me);
+	return interrupted ? -ERESTARTNOINTR : ret;
 }
 
 static int on_altstack(const struct gate_block *gate, uint64_t sp)
@@ -209,8 +400,11 @@ static int setup_frame(struct gate_regs *r, int sig, const struct kernel_siginfo
 		frame.uc.gregs[20] = fault->trapno;
 		frame.uc.gregs[22] = fault->cr2;
 	}
-	frame.uc.gregs[21] = blocked; /* oldmask */
-	frame.uc.sigmask = blocked;
+	/* The mask to go back to: rt_sigsuspend's saved one for the first frame. */
+	uint64_t mask = gate->sig_has_saved ? gate->sig_saved_blocked : gate->sig_blocked;
+	gate->sig_has_saved = 0;
+	frame.uc.gregs[21] = mask; /* oldmask */
+	frame.uc.sigmask = mask;
 	frame.info = *info;
 	if (copy_to_cvm((void *)sp, &frame, sizeof(frame)))
 		return -1;
@@ -222,27 +416,52 @@ static int setup_frame(struct gate_regs *r, int sig, const struct kernel_siginfo
 	r->rsp = sp;
 	r->rip = action->handler;
 	r->eflags &= ~(EFLAGS_DF | EFLAGS_TF | EFLAGS_RF);
-	blocked |= action->mask | (action->flags & SA_NODEFER ? 0 : bit(sig));
-	blocked &= ~(bit(SIGKILL) | bit(SIGSTOP));
+	gate->sig_blocked |= action->mask | (action->flags & SA_NODEFER ? 0 : bit(sig));
+	gate->sig_blocked &= ~UNBLOCKABLE;
 	if (action->flags & SA_RESETHAND)
 		action->handler = SIG_DFL;
 	return 0;
+}
+
+/* An interrupted system call (signal_syscall_end): restart it, the app
+ * back at the gate's jmp with the call's number in rax, or fail with EINTR,
+ * as Linux decides for the handler of sig (0: none runs). */
+static void restart_or_eintr(struct gate_regs *r, int sig)
+{
+	struct gate_block *gate = current_gate();
+	int how = gate->restart_how;
+
+	gate->restart_how = 0;
+	if (!how)
+		return;
+	if (!sig || (how == ERESTARTSYS && (actions[sig - 1].flags & SA_RESTART))) {
+		r->rax = (uint64_t)gate->restart_nr;
+		r->rip = r->rcx - GATE_JMP_LEN;
+	} else {
+		r->rax = (uint64_t)-EINTR;
+	}
 }
 
 /* One frame for each deliverable pending signal, nested as the kernel
  * nests them: the last one built runs first. */
 static void deliver_frames(struct gate_regs *r)
 {
-	int sig;
+	struct gate_block *gate = current_gate();
+	int sig = next_deliverable();
 
-	while ((sig = next_deliverable())) {
-		struct kernel_siginfo info = { .signo = sig, .code = pending_code[sig - 1] };
+	restart_or_eintr(r, sig);
+	for (; sig; sig = next_deliverable()) {
+		struct kernel_siginfo info = { .signo = sig, .code = dequeue(sig) };
 		info.u.kill.pid = (int32_t)sys_getpid();
 		info.u.kill.uid = (uint32_t)sys_getuid();
-		pending &= ~bit(sig);
 		if (setup_frame(r, sig, &info, NULL))
 			killed(SIGSEGV, 0, 0);
 	}
+	if (gate->sig_has_saved) { /* rt_sigsuspend ended with no handler to run */
+		gate->sig_blocked = gate->sig_saved_blocked;
+		gate->sig_has_saved = 0;
+	}
+	update_interrupt(gate);
 }
 
 static int restore_frame(struct gate_regs *r, uint64_t frame)
@@ -255,7 +474,7 @@ static int restore_frame(struct gate_regs *r, uint64_t frame)
 		return -1;
 	memcpy(r, uc.gregs, sizeof(*r));
 	r->eflags = (eflags & ~EFLAGS_RESTORED) | (uc.gregs[17] & EFLAGS_RESTORED);
-	blocked = uc.sigmask & ~(bit(SIGKILL) | bit(SIGSTOP));
+	current_gate()->sig_blocked = uc.sigmask & ~UNBLOCKABLE;
 	return 0;
 }
 
@@ -273,13 +492,15 @@ void signal_exit(struct gate_regs *r)
 		if (restore_frame(r, frame))
 			killed(SIGSEGV, 0, 0);
 	}
+	take_host_signals();
 	deliver_frames(r);
 	gate->app_sp = r->rsp;
 	gate->sig_jump = r->rip;
 	libos_unlock();
 }
 
-/* From signal_fault_gate: a fault in app code, recorded by the monitor.
+/* From signal_fault_gate: a fault in app code, recorded by the monitor, or
+ * (sig 0) the thread interrupted in app code for a signal it has now.
  * As the kernel's force_sig_fault(): a blocked or ignored fault signal is
  * fatal; with a handler the app runs it (returning re-runs the faulting
  * instruction, as on Linux). */
@@ -291,12 +512,16 @@ void signal_fault(struct gate_regs *r)
 
 	memcpy(r, fault->regs, sizeof(*r));
 	libos_lock();
-	if (sig < 1 || sig > NSIG || actions[sig - 1].handler <= SIG_IGN || (blocked & bit(sig)))
-		killed(sig, fault->addr, r->rip);
-	struct kernel_siginfo info = { .signo = sig, .code = fault->code };
-	info.u.addr = fault->addr;
-	if (setup_frame(r, sig, &info, fault))
-		killed(SIGSEGV, fault->addr, r->rip);
+	if (sig) {
+		if (sig > NSIG || actions[sig - 1].handler <= SIG_IGN ||
+		    (gate->sig_blocked & bit(sig)))
+			killed(sig, fault->addr, r->rip);
+		struct kernel_siginfo info = { .signo = sig, .code = fault->code };
+		info.u.addr = fault->addr;
+		if (setup_frame(r, sig, &info, fault))
+			killed(SIGSEGV, fault->addr, r->rip);
+	}
+	take_host_signals();
 	deliver_frames(r);
 	gate->app_sp = r->rsp;
 	gate->sig_jump = r->rip;
@@ -342,52 +567,81 @@ long sys_sigaltstack(long uss, long uoss)
 	return 0;
 }
 
-static long send_to_self(long sig, int32_t code)
+void signal_timer_armed(void)
 {
-	if (sig < 0 || sig > NSIG)
-		return -EINVAL;
-	if (sig == 0)
-		return 0;
-	if (!(pending & bit((int)sig)))
-		pending_code[sig - 1] = code;
-	pending |= bit((int)sig);
-	deliver_pending();
+	timer_armed = 1;
+}
+
+int signal_may_come(void)
+{
+	if (timer_armed)
+		return 1;
+	for (int sig = 1; sig <= NSIG; sig++)
+		if (actions[sig - 1].handler > SIG_IGN)
+			return 1;
 	return 0;
+}
+
+static int bad_signal(long sig)
+{
+	return sig < 0 || sig > NSIG;
 }
 
 void signal_raise_self(int sig)
 {
-	send_to_self(sig, SI_USER);
+	send_to_thread(current_gate(), sig, SI_USER);
+	deliver_pending();
 }
 
 uint64_t signal_swap_blocked(uint64_t mask)
 {
-	uint64_t saved = blocked;
+	struct gate_block *me = current_gate();
+	uint64_t saved = me->sig_blocked;
 
-	blocked = mask & ~(bit(SIGKILL) | bit(SIGSTOP));
+	me->sig_blocked = mask & ~UNBLOCKABLE;
 	deliver_pending();
 	return saved;
 }
 
-void signal_restore_blocked(uint64_t saved)
+void signal_restore_blocked(uint64_t saved, long ret)
 {
-	blocked = saved;
+	struct gate_block *me = current_gate();
+
+	if (ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK) {
+		me->sig_saved_blocked = saved;
+		me->sig_has_saved = 1;
+		return;
+	}
+	me->sig_blocked = saved;
 	deliver_pending();
 }
 
 long sys_kill(long pid, long sig)
 {
 	/* The app is alone in its cVM: itself, its group, or everyone. */
+	if (bad_signal(sig))
+		return -EINVAL;
 	if (pid != sys_getpid() && pid != 0 && pid != -1)
 		return -ESRCH;
-	return send_to_self(sig, SI_USER);
+	if (sig) {
+		send_to_process((int)sig, SI_USER);
+		deliver_pending();
+	}
+	return 0;
 }
 
 long sys_tkill(long tid, long sig)
 {
-	if (tid <= 0)
+	if (tid <= 0 || bad_signal(sig))
 		return -EINVAL;
-	return tid == current_gate()->tid ? send_to_self(sig, SI_TKILL) : -ESRCH;
+	struct gate_block *g = thread_by_tid(tid);
+	if (!g)
+		return -ESRCH;
+	if (sig) {
+		send_to_thread(g, (int)sig, SI_TKILL);
+		deliver_pending();
+	}
+	return 0;
 }
 
 long sys_tgkill(long tgid, long tid, long sig)
@@ -399,7 +653,8 @@ long sys_tgkill(long tgid, long tid, long sig)
 
 long sys_rt_sigpending(long set, long sigsetsize)
 {
-	uint64_t now = pending & blocked;
+	struct gate_block *me = current_gate();
+	uint64_t now = (me->sig_pending | process_pending) & me->sig_blocked;
 
 	if ((unsigned long)sigsetsize > sizeof(uint64_t))
 		return -EINVAL;
@@ -419,12 +674,14 @@ long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize)
 	if (oldact && copy_to_cvm((void *)oldact, &actions[sig - 1], sizeof(actions[0])))
 		return -EFAULT;
 	if (act) {
-		new_action.mask &= ~(bit(SIGKILL) | bit(SIGSTOP));
+		new_action.mask &= ~UNBLOCKABLE;
 		actions[sig - 1] = new_action;
 		/* An ignored signal is discarded even while blocked (do_sigaction()). */
-		if (new_action.handler == SIG_IGN ||
-		    (new_action.handler == SIG_DFL && (DEFAULT_IGNORED & bit((int)sig))))
-			pending &= ~bit((int)sig);
+		if (ignored((int)sig)) {
+			process_pending &= ~bit((int)sig);
+			for (struct gate_block *g = first_thread(); g; g = g->thread_next)
+				g->sig_pending &= ~bit((int)sig);
+		}
 		deliver_pending(); /* now fatal */
 	}
 	return 0;
@@ -432,6 +689,7 @@ long sys_rt_sigaction(long sig, long act, long oldact, long sigsetsize)
 
 long sys_rt_sigprocmask(long how, long set, long oldset, long sigsetsize)
 {
+	struct gate_block *me = current_gate();
 	uint64_t new_set;
 
 	if (sigsetsize != sizeof(uint64_t))
@@ -440,17 +698,122 @@ long sys_rt_sigprocmask(long how, long set, long oldset, long sigsetsize)
 		return -EFAULT;
 	if (set && how != SIG_BLOCK && how != SIG_UNBLOCK && how != SIG_SETMASK)
 		return -EINVAL;
-	if (oldset && copy_to_cvm((void *)oldset, &blocked, sizeof(blocked)))
+	if (oldset && copy_to_cvm((void *)oldset, &me->sig_blocked, sizeof(me->sig_blocked)))
 		return -EFAULT;
 	if (!set)
 		return 0;
-	new_set &= ~(bit(SIGKILL) | bit(SIGSTOP));
+	new_set &= ~UNBLOCKABLE;
 	if (how == SIG_BLOCK)
-		blocked |= new_set;
+		me->sig_blocked |= new_set;
 	else if (how == SIG_UNBLOCK)
-		blocked &= ~new_set;
+		me->sig_blocked &= ~new_set;
 	else
-		blocked = new_set;
+		me->sig_blocked = new_set;
+	/* Newly blocked process signals may be for another thread now. */
+	for (int sig = 1; sig <= NSIG; sig++)
+		if ((process_pending & bit(sig)) && !takes(me, sig))
+			route_to_a_thread(sig, me);
 	deliver_pending();
 	return 0;
+}
+
+/* rt_sigsuspend's wait, with the lock held. */
+static long suspend(uint64_t mask)
+{
+	struct gate_block *me = current_gate();
+	uint64_t old = me->sig_blocked;
+	long ret;
+
+	for (;;) {
+		me->sig_saved_blocked = old;
+		me->sig_has_saved = 1;
+		me->sig_blocked = mask & ~UNBLOCKABLE;
+		take_host_signals();
+		update_interrupt(me);
+		if (me->interrupt) {
+			ret = signal_syscall_end(-ERESTARTNOHAND, __NR_rt_sigsuspend);
+			if (ret != -ERESTARTNOINTR)
+				return ret;
+		}
+		wait_interrupted(NULL, 0);
+	}
+}
+
+long sys_rt_sigsuspend(long mask_at, long sigsetsize)
+{
+	uint64_t mask;
+	long ret;
+
+	if (sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	libos_lock();
+	ret = copy_from_cvm(&mask, (const void *)mask_at, sizeof(mask));
+	if (!ret)
+		ret = suspend(mask);
+	libos_unlock();
+	return ret;
+}
+
+long sys_pause(void)
+{
+	libos_lock();
+	long ret = suspend(current_gate()->sig_blocked);
+	libos_unlock();
+	return ret;
+}
+
+#define NSEC_PER_SEC 1000000000L
+
+long sys_rt_sigtimedwait(long set_at, long info_at, long timeout_at, long sigsetsize)
+{
+	struct gate_block *me = current_gate();
+	struct __kernel_timespec timeout, deadline;
+	struct kernel_siginfo info;
+	uint64_t set;
+	long ret;
+
+	if (sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	libos_lock();
+	ret = copy_from_cvm(&set, (const void *)set_at, sizeof(set));
+	if (!ret && timeout_at)
+		ret = copy_from_cvm(&timeout, (const void *)timeout_at, sizeof(timeout));
+	if (!ret && timeout_at &&
+	    (timeout.tv_sec < 0 || timeout.tv_nsec < 0 || timeout.tv_nsec >= NSEC_PER_SEC))
+		ret = -EINVAL;
+	if (!ret && timeout_at)
+		ret = deadline_after(&timeout, &deadline);
+	set &= ~UNBLOCKABLE;
+	while (!ret) {
+		take_host_signals();
+		uint64_t ready = (me->sig_pending | process_pending) & set;
+		if (ready) {
+			int sig = __builtin_ctzl(ready) + 1;
+			memset(&info, 0, sizeof(info));
+			info.signo = sig;
+			info.code = dequeue(sig);
+			info.u.kill.pid = (int32_t)sys_getpid();
+			info.u.kill.uid = (uint32_t)sys_getuid();
+			ret = info_at && copy_to_cvm((void *)info_at, &info, sizeof(info)) ? -EFAULT
+											   : sig;
+			break;
+		}
+		me->sig_waited = set;
+		update_interrupt(me);
+		if (me->interrupt && ((me->sig_pending | process_pending) & ~me->sig_blocked & ~set)) {
+			ret = signal_syscall_end(-ERESTARTNOHAND, __NR_rt_sigtimedwait);
+			if (ret != -ERESTARTNOINTR)
+				break;
+			ret = 0;
+			continue;
+		}
+		if (timeout_at && wait_interrupted(&deadline, 0) == -ETIMEDOUT)
+			ret = -EAGAIN;
+		else if (!timeout_at)
+			wait_interrupted(NULL, 0);
+	}
+	me->sig_waited = 0;
+	update_interrupt(me);
+	libos_unlock();
+	return ret;
 }

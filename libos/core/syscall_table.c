@@ -1,7 +1,9 @@
 /* The system call table: number -> handler. A number not listed here is
  * answered -ENOSYS by the dispatcher (and logged once). */
 #include <asm/unistd.h>
+#include <current_gate.h>
 #include <libos/lock.h>
+#include <libos/signal.h>
 #include <libos/syscall_table.h>
 #include <libos/syscalls.h>
 
@@ -13,12 +15,20 @@
  * wrapper that takes it. The null-syscall path and the handlers that wait or
  * leave (futex, exit, ...) are called directly and have no lock. */
 #define LOCKED(name) [__NR_##name] = locked_##name
+/* A signal may have come for the thread while it ran (libos/signal.h):
+ * signal_syscall_end looks, and may have the handler run again. */
 #define WRAP(name)                                                                                 \
 	static long locked_##name(long a0, long a1, long a2, long a3, long a4, long a5)            \
 	{                                                                                          \
 		syscall_fn handler = (syscall_fn)(void (*)(void))sys_##name;                       \
+		long ret;                                                                          \
 		libos_lock();                                                                      \
-		long ret = handler(a0, a1, a2, a3, a4, a5);                                        \
+		do {                                                                               \
+			ret = handler(a0, a1, a2, a3, a4, a5);                                     \
+			if ((ret <= -ERESTARTSYS && ret >= -ERESTART_RESTARTBLOCK) ||              \
+			    __atomic_load_n(&current_gate()->interrupt, __ATOMIC_RELAXED))         \
+				ret = signal_syscall_end(ret, __NR_##name);                        \
+		} while (ret == -ERESTARTNOINTR);                                                  \
 		libos_unlock();                                                                    \
 		return ret;                                                                        \
 	}
@@ -64,6 +74,8 @@ WRAP(fchdir)
 WRAP(umask)
 WRAP(arch_prctl)
 WRAP(set_tid_address)
+WRAP(set_robust_list)
+WRAP(get_robust_list)
 WRAP(clock_gettime)
 WRAP(openat)
 WRAP(newfstatat)
@@ -111,6 +123,9 @@ WRAP(eventfd)
 WRAP(eventfd2)
 WRAP(sendfile)
 WRAP(copy_file_range)
+WRAP(setitimer)
+WRAP(getitimer)
+WRAP(alarm)
 
 const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(read),
@@ -162,6 +177,8 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(arch_prctl),
 	ENTRY(gettid),
 	LOCKED(set_tid_address),
+	LOCKED(set_robust_list),
+	LOCKED(get_robust_list),
 	LOCKED(clock_gettime),
 	ENTRY(exit_group),
 	LOCKED(openat),
@@ -214,4 +231,13 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(copy_file_range),
 	ENTRY(clone),
 	ENTRY(futex),
+	LOCKED(setitimer),
+	LOCKED(getitimer),
+	LOCKED(alarm),
+	/* They wait, and take the lock themselves. */
+	ENTRY(nanosleep),
+	ENTRY(clock_nanosleep),
+	ENTRY(pause),
+	ENTRY(rt_sigsuspend),
+	ENTRY(rt_sigtimedwait),
 };

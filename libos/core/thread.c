@@ -8,6 +8,7 @@
  * futex is the host's futex on the same address: the app's memory is the
  * monitor process's. */
 #include <asm/mman.h>
+#include <asm/unistd.h>
 #include <linux/futex.h>
 #include <linux/sched.h>
 #include <linux/time_types.h>
@@ -16,6 +17,7 @@
 #include <libos/host.h>
 #include <libos/lock.h>
 #include <libos/log.h>
+#include <libos/signal.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
 #include <libos/wait.h>
@@ -98,9 +100,10 @@ long sys_clone(long flags, long newsp, long parent_tid, long child_tid, long tls
 		/* Counted before it runs, so a wait here sees another thread coming. */
 		__atomic_add_fetch(&live_threads, 1, __ATOMIC_RELEASE);
 	}
-	libos_unlock();
-	if (err)
+	if (err) {
+		libos_unlock();
 		return err;
+	}
 	/* The app resumes right after its gate jmp: the syscall gate saved that address, rcx,
 	 * at the top of this thread's LibOS stack (GATE_ENTER). */
 	start.rip = ((const uint64_t *)current_gate()->libos_sp)[-2];
@@ -108,9 +111,13 @@ long sys_clone(long flags, long newsp, long parent_tid, long child_tid, long tls
 	start.r9 = (unsigned long)fn;
 	start.tls = flags & CLONE_SETTLS ? (unsigned long)tls : current_gate()->app_fs;
 	start.clear_child_tid = flags & CLONE_CHILD_CLEARTID ? (unsigned long)child_tid : 0;
+	/* Under the lock: the new thread cannot leave the list before it is on it. */
 	err = hostcall(HC_THREAD_CREATE, (long)&start, 0, 0, 0, 0);
 	if (err)
 		__atomic_sub_fetch(&live_threads, 1, __ATOMIC_RELEASE);
+	else
+		signal_thread_add((struct gate_block *)start.gate);
+	libos_unlock();
 	return err ? err : start.tid;
 }
 
@@ -125,6 +132,7 @@ long sys_exit(long status)
 	struct gate_block *gate = current_gate();
 	int *tidptr = (int *)gate->clear_child_tid;
 
+	robust_list_exit();
 	/* CLONE_CHILD_CLEARTID: 0 in the word, then wake one waiter (pthread_join, musl's
 	 * thread list lock), as the kernel's mm_release does. */
 	if (tidptr && !((uintptr_t)tidptr & 3)) {
@@ -136,6 +144,9 @@ long sys_exit(long status)
 		if (ok)
 			host_futex(tidptr, FUTEX_WAKE, 1, 0, 0, 0);
 	}
+	libos_lock();
+	signal_thread_exit();
+	libos_unlock();
 	__atomic_sub_fetch(&live_threads, 1, __ATOMIC_RELEASE);
 	return hostcall(HC_THREAD_EXIT, status & 0xff, 0, 0, 0, 0);
 }
@@ -190,5 +201,17 @@ long sys_futex(long uaddr, long op, long val, long timeout, long uaddr2, long va
 	libos_unlock();
 	if (err)
 		return err;
-	return host_futex((void *)uaddr, op, val, host_timeout, (void *)uaddr2, val3);
+	for (;;) {
+		err = host_futex((void *)uaddr, op, val, host_timeout, (void *)uaddr2, val3);
+		if (err != -EINTR)
+			return err;
+		/* A signal for this thread: as Linux's futex_wait, restarted under SA_RESTART
+		 * (or with no handler to run) when it has no timeout. */
+		libos_lock();
+		err = signal_syscall_end(timeout ? -ERESTART_RESTARTBLOCK : -ERESTARTSYS,
+					 __NR_futex);
+		libos_unlock();
+		if (err != -ERESTARTNOINTR)
+			return err;
+	}
 }

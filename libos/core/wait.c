@@ -1,8 +1,11 @@
 /* Wait queues (libos/wait.h): a sequence word and the host's futex. */
 #include <linux/futex.h>
+#include <linux/time.h>
+#include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/lock.h>
+#include <libos/signal.h>
 #include <libos/wait.h>
 
 struct waitq waitq_any;
@@ -26,7 +29,37 @@ long waitq_wait(struct waitq *wq, const struct __kernel_timespec *timeout)
 	long ret = host_futex(&wq->seq, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, seen, timeout);
 	libos_lock();
 	wq->waiters--;
-	return ret == -ETIMEDOUT ? -ETIMEDOUT : 0;
+	return ret == -ETIMEDOUT || ret == -EINTR ? ret : 0;
+}
+
+long wait_interrupted(const struct __kernel_timespec *deadline, int realtime)
+{
+	uint32_t never_woken = 0;
+	struct uni_futex_args args = { (unsigned long)&never_woken,
+				       FUTEX_WAIT_BITSET | (realtime ? FUTEX_CLOCK_REALTIME : 0), 0,
+				       (unsigned long)deadline, 0, FUTEX_BITSET_MATCH_ANY };
+
+	libos_unlock();
+	long ret = hostcall(HC_FUTEX, (long)&args, 0, 0, 0, 0);
+	libos_lock();
+	return ret == -ETIMEDOUT || ret == -EINTR ? ret : 0;
+}
+
+#define NSEC_PER_SEC 1000000000L
+
+int deadline_after(const struct __kernel_timespec *rel, struct __kernel_timespec *deadline)
+{
+	int err = clock_now(CLOCK_MONOTONIC, deadline);
+
+	if (err)
+		return err;
+	deadline->tv_sec += rel->tv_sec;
+	deadline->tv_nsec += rel->tv_nsec;
+	if (deadline->tv_nsec >= NSEC_PER_SEC) {
+		deadline->tv_sec++;
+		deadline->tv_nsec -= NSEC_PER_SEC;
+	}
+	return 0;
 }
 
 static void wake(struct waitq *wq)
@@ -41,4 +74,9 @@ void waitq_wake(struct waitq *wq)
 	if (wq)
 		wake(wq);
 	wake(&waitq_any);
+}
+
+int wait_would_deadlock(void)
+{
+	return libos_threads() < 2 && !signal_may_come();
 }

@@ -11,6 +11,7 @@
 #include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/vfs.h>
+#include <libos/signal.h>
 #include <libos/wait.h>
 
 #define EFD_SEMAPHORE 1
@@ -37,16 +38,15 @@ static long would_wait(void)
 	return -EDEADLK;
 }
 
-/* Wait for the count to change, or fail as would_wait. The callers hold the file for the whole
+/* Wait for the count to change (-ERESTARTSYS: a signal came), or fail as would_wait. The callers hold the file for the whole
  * call (another thread may close its fd meanwhile), and with it the eventfd. */
 static long eventfd_wait(struct file *file)
 {
 	if (file->flags & O_NONBLOCK)
 		return -EAGAIN;
-	if (libos_threads() < 2)
+	if (wait_would_deadlock())
 		return would_wait();
-	waitq_wait(&eventfd_of(file)->wq, 0);
-	return 0;
+	return waitq_wait(&eventfd_of(file)->wq, 0) == -EINTR ? -ERESTARTSYS : 0;
 }
 
 static long read_held(struct file *file, void *buf, size_t len, uint64_t *pos)

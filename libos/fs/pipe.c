@@ -135,11 +135,12 @@ static long would_wait(void)
 	return -EDEADLK;
 }
 
-/* Sleep until the pipe changes. The callers hold the file for the whole call (another thread
- * may close its fd meanwhile), and with it the inode and the pipe. */
-static void pipe_wait(struct file *file)
+/* Sleep until the pipe changes: 0, or -ERESTARTSYS when a signal came for this thread. The
+ * callers hold the file for the whole call (another thread may close its fd meanwhile), and
+ * with it the inode and the pipe. */
+static long pipe_wait(struct file *file)
 {
-	waitq_wait(&pipe_of(file)->wq, 0);
+	return waitq_wait(&pipe_of(file)->wq, 0) == -EINTR ? -ERESTARTSYS : 0;
 }
 
 /* pipe_read(). */
@@ -181,9 +182,11 @@ static long read_held(struct file *file, const struct iovec *iov, int count)
 			break;
 		if (file->flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (libos_threads() < 2)
+		if (wait_would_deadlock())
 			return would_wait();
-		pipe_wait(file);
+		long err = pipe_wait(file);
+		if (err)
+			return err;
 	}
 	return ret;
 }
@@ -226,12 +229,14 @@ static long write_held(struct file *file, const struct iovec *iov, int count)
 		if (is_full(pipe)) {
 			if (file->flags & O_NONBLOCK)
 				return ret ?: -EAGAIN;
-			if (libos_threads() < 2) {
+			if (wait_would_deadlock()) {
 				if (ret)
 					break;
 				return would_wait();
 			}
-			pipe_wait(file);
+			long err = pipe_wait(file);
+			if (err)
+				return ret ?: err;
 			continue;
 		}
 		char *page = kmalloc(PIPE_PAGE_SIZE);
@@ -299,9 +304,11 @@ static long splice_held(struct file *out, struct file *in, uint64_t *pos, size_t
 			break;
 		if (out->flags & O_NONBLOCK)
 			return -EAGAIN;
-		if (libos_threads() < 2)
+		if (wait_would_deadlock())
 			return would_wait();
-		pipe_wait(out);
+		long err = pipe_wait(out);
+		if (err)
+			return err;
 	}
 	/* One buffer per page of the file, up to the page's end; they take no merged writes. */
 	while (len && !is_full(pipe)) {

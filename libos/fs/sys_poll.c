@@ -85,14 +85,16 @@ static int before(const struct __kernel_timespec *a, const struct __kernel_times
 }
 
 /* Nothing is ready: sleep until a pipe or an eventfd changes or the timeout's end. 1 once the
- * end has passed (or the clock fails), else 0: look again. */
-static int wait_change(const struct timeout *to)
+ * end has passed (or the clock fails), -ERESTARTNOHAND when a signal came, else 0: look
+ * again. */
+static long wait_change(const struct timeout *to)
 {
 	struct __kernel_timespec now, left;
+	long ret;
 
 	if (to->kind != TIMEOUT_AT) {
-		waitq_wait(&waitq_any, 0);
-		return 0;
+		ret = waitq_wait(&waitq_any, 0);
+		return ret == -EINTR ? -ERESTARTNOHAND : 0;
 	}
 	if (monotonic_now(&now) || !before(&now, &to->end))
 		return 1;
@@ -102,7 +104,8 @@ static int wait_change(const struct timeout *to)
 		left.tv_sec--;
 		left.tv_nsec += NSEC_PER_SEC;
 	}
-	return waitq_wait(&waitq_any, &left) == -ETIMEDOUT;
+	ret = waitq_wait(&waitq_any, &left);
+	return ret == -EINTR ? -ERESTARTNOHAND : ret == -ETIMEDOUT;
 }
 
 static long never_ready(void)
@@ -186,13 +189,15 @@ static long do_poll(long user_fds, unsigned nfds, const struct timeout *to)
 			ret = poll_scan(fds, nfds, 1);
 			if (ret)
 				break;
-			if (libos_threads() < 2) {
+			if (wait_would_deadlock()) {
 				ret = never_ready();
 				break;
 			}
 		}
-		int passed = wait_change(to);
+		long passed = wait_change(to);
 		ret = poll_scan(fds, nfds, 0); /* one last look when the time is up */
+		if (!ret && passed < 0)
+			ret = passed;
 		if (passed)
 			break;
 	}
@@ -255,7 +260,7 @@ long sys_ppoll(long fds, long nfds, long tsp, long sigmask, long sigsetsize)
 		saved = signal_swap_blocked(mask);
 	ret = do_poll(fds, (unsigned)nfds, &to);
 	if (masked)
-		signal_restore_blocked(saved);
+		signal_restore_blocked(saved, ret);
 	return finish(&to, tsp, 0, ret);
 }
 
@@ -320,11 +325,13 @@ static long do_select(long n, long inp, long outp, long exp, const struct timeou
 			ret = select_scan(nfds, in, out, ex, res_in, res_out, res_ex, 1);
 			if (ret)
 				break;
-			if (libos_threads() < 2)
+			if (wait_would_deadlock())
 				return never_ready();
 		}
-		int passed = wait_change(to);
+		long passed = wait_change(to);
 		ret = select_scan(nfds, in, out, ex, res_in, res_out, res_ex, 0);
+		if (!ret && passed < 0)
+			return passed; /* the sets are left as they were */
 		if (passed)
 			break;
 	}
@@ -371,6 +378,6 @@ long sys_pselect6(long n, long inp, long outp, long exp, long tsp, long sig)
 		saved = signal_swap_blocked(mask);
 	ret = do_select(n, inp, outp, exp, &to);
 	if (masked)
-		signal_restore_blocked(saved);
+		signal_restore_blocked(saved, ret);
 	return finish(&to, tsp, 0, ret);
 }

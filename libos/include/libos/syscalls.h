@@ -108,6 +108,11 @@ long sys_exit(long status);
 long sys_clone(long flags, long newsp, long parent_tid, long child_tid, long tls, long fn);
 long sys_futex(long uaddr, long op, long val, long timeout, long uaddr2, long val3);
 long sys_exit_group(long status);
+
+/* core/robust.c */
+long sys_set_robust_list(long head, long len);
+long sys_get_robust_list(long pid, long head_ptr, long len_ptr);
+void robust_list_exit(void);
 long sys_uname(long buf);
 long sys_getrandom(long buf, long len, long flags);
 long sys_clock_gettime(long clock, long ts);
@@ -127,5 +132,15 @@ long sys_sigaltstack(long uss, long uoss);
 long sys_kill(long pid, long sig);
 long sys_tkill(long tid, long sig);
 long sys_tgkill(long tgid, long tid, long sig);
+long sys_rt_sigsuspend(long mask, long sigsetsize);
+long sys_pause(void);
+long sys_rt_sigtimedwait(long set, long info, long timeout, long sigsetsize);
+
+/* core/sleep.c */
+long sys_nanosleep(long req, long rem);
+long sys_clock_nanosleep(long clock, long flags, long req, long rem);
+long sys_setitimer(long which, long new_value, long old_value);
+long sys_getitimer(long which, long value);
+long sys_alarm(long seconds);
 
 #endif

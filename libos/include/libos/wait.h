@@ -24,14 +24,29 @@ extern struct waitq waitq_any;
 
 /* Called with the lock held; returns with it held. timeout: relative
  * (CLOCK_MONOTONIC), or NULL to wait without end. 0 when woken (or woken for
- * nothing: check again), -ETIMEDOUT when the timeout passed. */
+ * nothing: check again), -ETIMEDOUT when the timeout passed, -EINTR when a
+ * signal came for this thread (the caller returns -ERESTARTSYS or
+ * -ERESTARTNOHAND, or what it has done so far, and signal_syscall_end
+ * decides). */
 long waitq_wait(struct waitq *wq, const struct __kernel_timespec *timeout);
+
+/* Wait for nothing but a signal for this thread (-EINTR) or, with deadline,
+ * the absolute time on CLOCK_MONOTONIC (or CLOCK_REALTIME) (-ETIMEDOUT); 0:
+ * woken for nothing. Lock held as for waitq_wait. */
+long wait_interrupted(const struct __kernel_timespec *deadline, int realtime);
+
+/* deadline = CLOCK_MONOTONIC now + rel: 0 or -errno. */
+int deadline_after(const struct __kernel_timespec *rel, struct __kernel_timespec *deadline);
 
 /* Called with the lock held: wakes every waiter of wq and of waitq_any. */
 void waitq_wake(struct waitq *wq);
 
-/* How many threads the app has now (1 until it clones). A wait without end
- * with only one thread could only be ended by that thread: a sure deadlock. */
+/* How many threads the app has now (1 until it clones). */
 int libos_threads(void);
+
+/* A wait without end that only this very thread could end: the app has one thread, no
+ * signal handler and no interval timer (a signal could still kill it). The callers fail
+ * with EDEADLK, logged once, instead of hanging. */
+int wait_would_deadlock(void);
 
 #endif
