@@ -121,3 +121,33 @@ else
 	{ echo "status $rc"; cat "$run_dir/err" "$run_dir/log"; } >"$run_dir/diff"
 	fail run/log-file "$run_dir/diff"
 fi
+
+# SIGINT to the monitor (as from the terminal) reaches the app: its handler
+# runs while it waits in pause() or spins in its own code; without one it
+# dies of it like a shell's child (130).
+# expect_sigint NAME STATUS EXPECTED-STDOUT MODE
+expect_sigint() {
+	"$intravisor" run "$build/test/run-progs/sigint" "$4" >"$run_dir/out" 2>"$run_dir/err" &
+	pid=$!
+	for _ in $(seq 100); do
+		grep -q ready "$run_dir/out" && break
+		sleep 0.05
+	done
+	kill -INT "$pid"
+	( sleep 10 && kill -KILL "$pid" ) 2>/dev/null &
+	watchdog=$!
+	wait "$pid"
+	rc=$?
+	kill "$watchdog" 2>/dev/null
+	if [ "$rc" -eq "$2" ] && [ "$(cat "$run_dir/out")" = "$3" ]; then
+		pass "run/$1"
+	else
+		{ echo "status $rc (want $2)"; cat "$run_dir/out" "$run_dir/err"; } >"$run_dir/diff"
+		fail "run/$1" "$run_dir/diff"
+	fi
+}
+expect_sigint sigint-handler 0 'ready
+got SIGINT' pause
+expect_sigint sigint-busy 0 'ready
+got SIGINT' busy
+expect_sigint sigint-default 130 'ready' default
