@@ -10,14 +10,19 @@
  * interruptible_syscall, it goes on to return -EINTR (a thread blocked in
  * that call gets EINTR from the host itself); in app code, it is diverted
  * into the LibOS like a fault, with no signal, to deliver what is pending.
- * Anywhere else it is in the LibOS, which looks at the flag on its way out.
- * Threads that are not in the cVM block the forwarded signals, so the host
- * hands them to one that is. */
+ * Anywhere else it is in the LibOS, which looks at the flag when its
+ * handler ends; as the short handlers without the lock (getpid...) and the
+ * gate's own instructions do not, the thread's retry timer sends it the
+ * wake-up signal again 1 ms later, until it is somewhere the handler can
+ * act or the flag is clear. Threads that are not in the cVM block the
+ * forwarded signals, so the host hands them to one that is. */
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/time.h>
+#include <time.h>
 #include <ucontext.h>
+#include <unistd.h>
 #include "cpu.h"
 #include "crash.h"
 #include "cvm.h"
@@ -34,6 +39,16 @@ static const int forwarded[] = { SIGHUP,    SIGINT,  SIGQUIT, SIGUSR1, SIGUSR2, 
 				 SIGTERM,   SIGVTALRM, SIGPROF, SIGWINCH, SIGIO,  SIGPWR };
 
 static uint64_t for_the_app; /* bit N-1: signal N arrived, not yet taken by the LibOS */
+static __thread timer_t retry_timer;
+static __thread int has_retry_timer;
+
+static void retry_later(void)
+{
+	const struct itimerspec one_ms = { { 0, 0 }, { 0, 1000000 } };
+
+	if (has_retry_timer)
+		timer_settime(retry_timer, 0, &one_ms, NULL);
+}
 
 int host_signal(int sig, siginfo_t *info, void *context)
 {
@@ -56,7 +71,25 @@ int host_signal(int sig, siginfo_t *info, void *context)
 	const struct cvm *app = cvm_by_id((int)gate->cvm_id);
 	if (app && uni_cap_covers(&app->ddc, ip, 1))
 		return crash_divert(app, gate, 0, info, uc, 0);
+	retry_later();
 	return 0;
+}
+
+void host_signals_thread_begin(void)
+{
+	struct sigevent to_me = { 0 };
+
+	to_me.sigev_notify = SIGEV_THREAD_ID;
+	to_me.sigev_signo = WAKE_SIGNAL;
+	to_me._sigev_un._tid = gettid(); /* sigev_notify_thread_id */
+	has_retry_timer = !timer_create(CLOCK_MONOTONIC, &to_me, &retry_timer);
+}
+
+void host_signals_thread_end(void)
+{
+	if (has_retry_timer)
+		timer_delete(retry_timer);
+	has_retry_timer = 0;
 }
 
 void host_signals_begin(void)
@@ -72,6 +105,7 @@ void host_signals_begin(void)
 	sigaction(WAKE_SIGNAL, &action, NULL);
 	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
 		sigaction(forwarded[i], &action, NULL);
+	host_signals_thread_begin();
 }
 
 void host_signals_end(void)
@@ -82,6 +116,7 @@ void host_signals_end(void)
 		setitimer(which, &off, NULL);
 	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
 		signal(forwarded[i], SIG_DFL);
+	host_signals_thread_end();
 }
 
 void host_signals_block(int block)

@@ -12,10 +12,14 @@
 long interruptible_syscall(const uint32_t *flag, long nr, long a0, long a1, long a2, long a3,
 			   long a4, long a5);
 
-/* While a cVM runs: the handlers for the wake-up and the forwarded signals. */
+/* While a cVM runs: the handlers for the wake-up and the forwarded signals (and the main
+ * thread's retry timer). */
 void host_signals_begin(void);
 /* Default actions again, and the interval timers stopped. */
 void host_signals_end(void);
+/* Each other thread of the app: its retry timer, before it enters the cVM and after. */
+void host_signals_thread_begin(void);
+void host_signals_thread_end(void);
 /* A thread leaving its cVM blocks the forwarded signals (1), one entering unblocks them. */
 void host_signals_block(int block);
 /* HC_TAKE_SIGNALS: the forwarded signals that arrived since the last call. */

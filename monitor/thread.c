@@ -122,6 +122,7 @@ static void *thread_main(void *arg)
 	gate->monitor_fs = cpu_fs_base();
 	if (crash_handlers_install())
 		log_error("thread %d: cannot install its fault handlers", gate->tid);
+	host_signals_thread_begin();
 	pthread_mutex_lock(&lock);
 	go = !ending;
 	in_cvm = go;
@@ -132,6 +133,7 @@ static void *thread_main(void *arg)
 		cvm_thread_enter(gate, s->start.rip, s->start.rsp, s->start.r9);
 	in_cvm = 0;
 	pthread_sigmask(SIG_BLOCK, &all, NULL);
+	host_signals_thread_end();
 	crash_altstack_free();
 	pthread_mutex_lock(&lock);
 	s->gate = NULL;
