@@ -5,6 +5,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/utsname.h>
 #include <termios.h>
@@ -196,6 +197,10 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 		return thread_interrupt((int)a0);
 	case HC_TAKE_SIGNALS:
 		return host_signals_take();
+	case HC_GETRUSAGE:
+		if (!caller_may_use(gate, a1, sizeof(struct rusage)))
+			return -EFAULT;
+		return result(getrusage((int)a0, (struct rusage *)a1));
 	case HC_SETITIMER:
 		if (a0 < ITIMER_REAL || a0 > ITIMER_PROF)
 			return -EINVAL;

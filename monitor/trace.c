@@ -24,7 +24,7 @@ static const char *const hostcall_names[HC_COUNT] = {
 	[HC_THREAD_CREATE] = "thread_create", [HC_THREAD_EXIT] = "thread_exit",
 	[HC_FUTEX] = "futex", [HC_YIELD] = "yield", [HC_MEMBARRIER] = "membarrier",
 	[HC_THREAD_INTERRUPT] = "thread_interrupt", [HC_TAKE_SIGNALS] = "take_signals",
-	[HC_SETITIMER] = "setitimer",
+	[HC_SETITIMER] = "setitimer", [HC_GETRUSAGE] = "getrusage",
 };
 
 int trace_configure(const char *value, char *err, size_t errlen)

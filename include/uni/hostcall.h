@@ -79,6 +79,7 @@ enum hostcall_nr {
 			  * since the last call */
 	HC_SETITIMER, /* (which, const struct itimerval *new or 0, struct itimerval *old or 0):
 		       * setitimer(2), or getitimer(2) without new, on the host process */
+	HC_GETRUSAGE, /* (who, struct rusage *): getrusage(2) of the host process or thread */
 	HC_COUNT
 };
 

@@ -126,6 +126,12 @@ WRAP(copy_file_range)
 WRAP(setitimer)
 WRAP(getitimer)
 WRAP(alarm)
+WRAP(prlimit64)
+WRAP(getrlimit)
+WRAP(setrlimit)
+WRAP(getrusage)
+WRAP(getpriority)
+WRAP(setpriority)
 
 const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(read),
@@ -234,6 +240,12 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(setitimer),
 	LOCKED(getitimer),
 	LOCKED(alarm),
+	LOCKED(prlimit64),
+	LOCKED(getrlimit),
+	LOCKED(setrlimit),
+	LOCKED(getrusage),
+	LOCKED(getpriority),
+	LOCKED(setpriority),
 	/* They wait, and take the lock themselves. */
 	ENTRY(nanosleep),
 	ENTRY(clock_nanosleep),

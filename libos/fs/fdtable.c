@@ -7,6 +7,7 @@
 
 static struct file *fds[FD_MAX];
 static unsigned char cloexec[FD_MAX];
+static int nofile = FD_MAX; /* RLIMIT_NOFILE's soft limit: fds from 0 to nofile - 1 */
 
 static void lock_release(struct inode *inode, const struct file *owner);
 
@@ -103,7 +104,7 @@ int fd_next_open(int min)
 
 int fd_install_from(struct file *file, int min, int close_on_exec)
 {
-	for (int fd = min; fd < FD_MAX; fd++)
+	for (int fd = min; fd < nofile; fd++)
 		if (!fds[fd]) {
 			fds[fd] = file;
 			cloexec[fd] = !!close_on_exec;
@@ -128,7 +129,7 @@ static void release(struct file *file)
 
 int fd_replace(struct file *file, int fd, int close_on_exec)
 {
-	if (fd < 0 || fd >= FD_MAX)
+	if (fd < 0 || fd >= nofile)
 		return -EBADF;
 	struct file *old = fds[fd];
 	fds[fd] = file;
@@ -275,4 +276,14 @@ int lock_set(struct inode *inode, const struct file *owner, short type, int64_t 
 	kfree(fresh);
 	kfree(spare);
 	return 0;
+}
+
+int fd_limit(void)
+{
+	return nofile;
+}
+
+void fd_set_limit(int limit)
+{
+	nofile = limit < FD_MAX ? limit : FD_MAX;
 }

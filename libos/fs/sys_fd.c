@@ -24,7 +24,7 @@ long sys_dup3(long oldfd, long newfd, long flags)
 	if ((int)oldfd == (int)newfd)
 		return -EINVAL;
 	/* fds are unsigned here: a negative one is past the limit (ksys_dup3()). */
-	if ((unsigned)newfd >= FD_MAX)
+	if ((unsigned)newfd >= (unsigned)fd_limit())
 		return -EBADF;
 	struct file *file = fd_get((int)oldfd);
 	if (!file)

@@ -675,7 +675,7 @@ long sys_fcntl(long fd, long cmd, long arg)
 	case F_DUPFD_CLOEXEC: {
 		/* The argument is an int (fs/fcntl.c do_fcntl()); -EINVAL past the fd limit. */
 		unsigned min = (unsigned)arg;
-		if (min >= FD_MAX)
+		if (min >= (unsigned)fd_limit())
 			return -EINVAL;
 		file->refs++;
 		int newfd = fd_install_from(file, (int)min, cmd == F_DUPFD_CLOEXEC);

@@ -174,7 +174,7 @@ static long do_poll(long user_fds, unsigned nfds, const struct timeout *to)
 {
 	long ret;
 
-	if (nfds > FD_MAX) /* RLIMIT_NOFILE */
+	if (nfds > (unsigned)fd_limit()) /* RLIMIT_NOFILE */
 		return -EINVAL;
 	struct pollfd *fds = kmalloc(nfds * sizeof(*fds));
 	if (!fds)

@@ -143,4 +143,12 @@ long sys_setitimer(long which, long new_value, long old_value);
 long sys_getitimer(long which, long value);
 long sys_alarm(long seconds);
 
+/* core/rlimit.c */
+long sys_prlimit64(long pid, long resource, long new_limit, long old_limit);
+long sys_getrlimit(long resource, long limit);
+long sys_setrlimit(long resource, long limit);
+long sys_getrusage(long who, long usage);
+long sys_getpriority(long which, long who);
+long sys_setpriority(long which, long who, long prio);
+
 #endif

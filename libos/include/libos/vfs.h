@@ -325,6 +325,9 @@ int fd_install_from(struct file *file, int min, int cloexec);
 int fd_install_at(struct file *file, int fd);
 /* Install file at fd, closing what was there (dup2): -EBADF if fd is out of range. */
 int fd_replace(struct file *file, int fd, int cloexec);
+/* RLIMIT_NOFILE: new fds are below it (at most FD_MAX). */
+int fd_limit(void);
+void fd_set_limit(int limit);
 int fd_close(int fd);
 /* Set FD_CLOEXEC (set >= 0) or read it (set < 0): the flag or -EBADF. */
 int fd_cloexec(int fd, int set);
