@@ -34,7 +34,8 @@ static struct eventfd *eventfd_of(const struct file *file)
 static long would_wait(void)
 {
 	log_once("eventfd: a blocking read of a zero count or write past the maximum would wait "
-		 "for this very thread (the app has no other): -EDEADLK");
+		 "for this very thread (the app has no other, no signal handler, no timer): "
+		 "-EDEADLK");
 	return -EDEADLK;
 }
 

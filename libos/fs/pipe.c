@@ -131,7 +131,8 @@ int pipe_file(const struct file *file)
 static long would_wait(void)
 {
 	log_once("pipe: a blocking read of an empty pipe or write to a full one would wait for "
-		 "this very thread (the app has no other): -EDEADLK");
+		 "this very thread (the app has no other, no signal handler, no timer): "
+		 "-EDEADLK");
 	return -EDEADLK;
 }
 
@@ -253,7 +254,8 @@ static long write_held(struct file *file, const struct iovec *iov, int count)
 	}
 	if (from.left && !(file->flags & O_NONBLOCK))
 		log_once("pipe: a blocking write that fills the pipe would wait for this very "
-			 "thread (the app has no other): it returns the count written so far");
+			 "thread (the app has no other, no signal handler, no timer): it returns "
+			 "the count written so far");
 	return ret;
 }
 

@@ -111,7 +111,8 @@ static long wait_change(const struct timeout *to)
 static long never_ready(void)
 {
 	log_once("poll/select: nothing is ready and only this very thread could make it ready "
-		 "(the app has no other): a wait without a timeout would never end: -EDEADLK");
+		 "(the app has no other, no signal handler, no timer): a wait without a "
+		 "timeout would never end: -EDEADLK");
 	return -EDEADLK;
 }
 

@@ -1,5 +1,6 @@
-/* Waits that only this very thread could end: while the app has one thread they fail with
- * EDEADLK (logged once each) instead of hanging, as Linux would; with another thread they
+/* Waits that only this very thread could end: while the app has one thread, no signal handler
+ * and no interval timer they fail with EDEADLK (logged once each) instead of hanging, as Linux
+ * would (with a handler they wait for it: tests/conformance/signal_eintr.c); with another thread they
  * wait (tests/conformance/thread_pipe_*.c, thread_eventfd.c, thread_poll.c). Console input is the exception: only
  * the host knows when it comes, so a wait without end takes it as readable. */
 #include <errno.h>
