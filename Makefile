@@ -110,6 +110,7 @@ check: all unit-tests conformance stress-progs
 # programs only for musl-uni, with expected output ----------------------------
 CONFORMANCE := $(patsubst tests/conformance/%.c,%,$(wildcard tests/conformance/*.c))
 UNI_ONLY := $(patsubst tests/uni/%.c,%,$(wildcard tests/uni/*.c))
+CONFORMANCE_SHLIBS := $(patsubst tests/conformance/tls_libs/%.c,%,$(wildcard tests/conformance/tls_libs/*.c))
 CONFORMANCE_CFLAGS := -O2 -g -Wall -Wextra -Werror
 .PHONY: conformance
 conformance: $(patsubst %,$(BUILD)/test/native/%,$(CONFORMANCE)) $(BUILD)/test/root.cpio \
@@ -121,18 +122,41 @@ $(BUILD)/test/run-progs/%: tests/run/%.c $(UNI_CC)
 
 $(BUILD)/test/native/%: tests/conformance/%.c tests/conformance/check.h
 	@mkdir -p $(@D)
-	$(CC) $(CONFORMANCE_CFLAGS) -o $@ $<
+	$(CC) $(CONFORMANCE_CFLAGS) -o $@ $< $(CONFORMANCE_LIBS)
 
 $(BUILD)/test/rootfs/app/%: tests/conformance/%.c tests/conformance/check.h $(UNI_CC)
 	@mkdir -p $(@D)
-	$(UNI_CC) $(CONFORMANCE_CFLAGS) -o $@ $<
+	$(UNI_CC) $(CONFORMANCE_CFLAGS) -o $@ $< $(CONFORMANCE_LIBS)
 
 $(BUILD)/test/rootfs/app/%: tests/uni/%.c $(UNI_CC)
 	@mkdir -p $(@D)
 	$(UNI_CC) $(CONFORMANCE_CFLAGS) -o $@ $<
 
-$(BUILD)/test/root.cpio: $(patsubst %,$(BUILD)/test/rootfs/app/%,$(CONFORMANCE) $(UNI_ONLY))
+$(BUILD)/test/root.cpio: $(patsubst %,$(BUILD)/test/rootfs/app/%,$(CONFORMANCE) $(UNI_ONLY)) \
+	$(patsubst %,$(BUILD)/test/rootfs/usr/lib/%.so,$(CONFORMANCE_SHLIBS))
 	tools/pack-rootfs $(BUILD)/test/rootfs $@
+
+# The shared libraries of conformance programs (CONFORMANCE_SHLIBS, from
+# tests/conformance/tls_libs/libNAME.c): natively in native-lib/ (not native/, whose every
+# file is a test), found through the program's run path; for musl-uni in /usr/lib of the
+# test rootfs, where musl's ld.so looks.
+NATIVE_LIB_DIR := $(BUILD)/test/native-lib
+NATIVE_RUNPATH := -Wl,-rpath,'$$ORIGIN/../native-lib'
+
+$(NATIVE_LIB_DIR)/%.so: tests/conformance/tls_libs/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CONFORMANCE_CFLAGS) -shared -fPIC -o $@ $<
+
+$(BUILD)/test/rootfs/usr/lib/%.so: tests/conformance/tls_libs/%.c $(UNI_CC)
+	@mkdir -p $(@D)
+	$(UNI_CC) $(CONFORMANCE_CFLAGS) -shared -o $@ $<
+
+$(BUILD)/test/native/tls_needed: $(NATIVE_LIB_DIR)/libtls_needed.so
+$(BUILD)/test/native/tls_needed: CONFORMANCE_LIBS = -L$(NATIVE_LIB_DIR) -ltls_needed $(NATIVE_RUNPATH)
+$(BUILD)/test/rootfs/app/tls_needed: $(BUILD)/test/rootfs/usr/lib/libtls_needed.so
+$(BUILD)/test/rootfs/app/tls_needed: CONFORMANCE_LIBS = -L$(BUILD)/test/rootfs/usr/lib -ltls_needed
+$(BUILD)/test/native/tls_dlopen: $(NATIVE_LIB_DIR)/libtls_dlopen.so
+$(BUILD)/test/native/tls_dlopen: CONFORMANCE_LIBS = $(NATIVE_RUNPATH)
 
 # --- unit tests: host builds under AddressSanitizer and UBSan ---------------
 UNIT_CFLAGS := -std=gnu11 $(WARN) -g -O1 -fsanitize=address,undefined -fno-omit-frame-pointer \

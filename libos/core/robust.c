@@ -55,11 +55,12 @@ long sys_set_robust_list(long head, long len)
 }
 
 /* pid 0 is the caller; another thread is found only once it has registered a list. */
-long sys_get_robust_list(long pid, long head_ptr, long len_ptr)
+long sys_get_robust_list(long pid_arg, long head_ptr, long len_ptr)
 {
 	struct robust_thread *thread = 0;
 	size_t len = sizeof(struct robust_list_head);
 	uint64_t head = 0;
+	int pid = (int)pid_arg; /* an int in the kernel's prototype */
 
 	if (pid < 0)
 		return -ESRCH;
@@ -136,8 +137,8 @@ static void robust_walk(uint64_t head, int tid)
 	long offset;
 
 	if (robust_fetch(&entry, &pi, list) ||
-	    copy_from_cvm(&offset, (const void *)(head + offsetof(struct robust_list_head,
-								   futex_offset)),
+	    copy_from_cvm(&offset,
+			  (const void *)(head + offsetof(struct robust_list_head, futex_offset)),
 			  sizeof(offset)) ||
 	    robust_fetch(&pending, &pending_pi,
 			 head + offsetof(struct robust_list_head, list_op_pending)))

@@ -161,6 +161,18 @@ static const struct device {
 static struct inode *consoles[3];
 static struct inode *dev;
 
+/* /dev/shm, where shm_open(3) and sem_open(3) keep their files: a ramfs directory, sticky
+ * and writable by all as Linux's tmpfs mount there. */
+static int devfs_make_shm(void)
+{
+	struct inode *shm;
+	int err = vfs_mkdir_p("/dev/shm", &shm);
+
+	if (!err)
+		shm->mode = S_IFDIR | 01777;
+	return err;
+}
+
 int devfs_init(void)
 {
 	int err = vfs_mkdir_p("/dev", &dev);
@@ -177,7 +189,7 @@ int devfs_init(void)
 			consoles[d->host_fd] = inode;
 		err = ramfs_link(dev, d->name, strlen(d->name), inode);
 	}
-	return err;
+	return err ? err : devfs_make_shm();
 }
 
 /* The standard streams are /dev/stdin, /dev/stdout and /dev/stderr by name: the host's own

@@ -85,7 +85,8 @@ static void test_clock(const char *name, clockid_t clock)
 	       pthread_mutex_trylock(&lock) == EBUSY);
 	ts = in_ms(clock, 0);
 	ts.tv_sec--;
-	printf("timedwait in the past: %s\n", errno_name(pthread_cond_timedwait(&timed, &lock, &ts)));
+	printf("timedwait in the past: %s\n",
+	       errno_name(pthread_cond_timedwait(&timed, &lock, &ts)));
 
 	/* Woken well before a 10 s deadline. */
 	timed_flag = 0;

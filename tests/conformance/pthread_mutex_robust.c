@@ -64,7 +64,9 @@ static void run(const char *what, void *(*fn)(void *))
 
 static const char *owner_dead_name(int err)
 {
-	return err == EOWNERDEAD ? "EOWNERDEAD" : err == ENOTRECOVERABLE ? "ENOTRECOVERABLE" : errno_name(err);
+	return err == EOWNERDEAD	? "EOWNERDEAD"
+	       : err == ENOTRECOVERABLE ? "ENOTRECOVERABLE"
+					: errno_name(err);
 }
 
 #define R(expr) printf("%s: %s\n", #expr, owner_dead_name(expr))
@@ -136,7 +138,7 @@ static void test_type(const char *name, int type)
 	E(pthread_mutex_unlock(&mutex));
 	R(pthread_mutex_lock(&mutex));
 	R(pthread_mutex_trylock(&mutex));
-	/* Not timedlock: glibc's answers ETIMEDOUT, 0 or EDEADLK by type; musl's ENOTRECOVERABLE. */
+	/* Not timedlock: glibc answers ETIMEDOUT, 0 or EDEADLK by type, musl ENOTRECOVERABLE. */
 	E(pthread_mutex_destroy(&mutex));
 }
 

@@ -94,6 +94,7 @@ int main(void)
 	printf("get_robust_list: %s, same head %d, length %d\n", errno_name((int)get_ok), got_head,
 	       got_len);
 	for (int i = 0; i < 4; i++)
-		printf("lock %d: %s\n", i, word_bits(__atomic_load_n(&locks[i].word, __ATOMIC_ACQUIRE)));
+		printf("lock %d: %s\n", i,
+		       word_bits(__atomic_load_n(&locks[i].word, __ATOMIC_ACQUIRE)));
 	return 0;
 }
