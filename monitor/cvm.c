@@ -14,6 +14,9 @@
 #include <sched.h>
 #include <time.h>
 #include <unistd.h>
+/* SHA256_Init and friends are deprecated in OpenSSL 3 but still there, and the
+ * only way to the hash that skips the provider machinery (below). */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/sha.h>
 #include <uni/boot.h>
 #include "cap.h"
@@ -180,9 +183,13 @@ static int load_runtime(struct cvm *c)
 	}
 	c->load_base = cc->begin - c->elf.min_vaddr;
 	c->image_end = cc->begin + c->elf.span;
-	/* The one-shot SHA256() skips EVP's provider machinery, whose first
-	 * use costs about a millisecond. */
-	SHA256((const unsigned char *)cc->begin, c->elf.span, c->sha256);
+	/* Not SHA256(): in OpenSSL 3 it fetches the digest through the
+	 * providers, loading the config file and the error strings on first use
+	 * (measured: 0.5 ms of a 3.4 ms deploy). */
+	SHA256_CTX sha;
+	SHA256_Init(&sha);
+	SHA256_Update(&sha, (const void *)cc->begin, c->elf.span);
+	SHA256_Final(c->sha256, &sha);
 	return 0;
 }
 
