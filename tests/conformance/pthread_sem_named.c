@@ -50,7 +50,8 @@ int main(void)
 
 	struct stat st;
 	SHOW(stat("/dev/shm", &st));
-	printf("/dev/shm: dir %d mode %04o\n", S_ISDIR(st.st_mode), st.st_mode & 07777);
+	/* Not its mode: a container's /dev/shm may be a plain 0755 directory. */
+	printf("/dev/shm: dir %d\n", S_ISDIR(st.st_mode));
 	snprintf(name, sizeof(name), "/uni-pthread-sem-named-%d", (int)getpid());
 	sem_unlink(name);
 	OPEN(first, name, 0);
