@@ -105,6 +105,9 @@ void host_signals_begin(void)
 	sigaction(WAKE_SIGNAL, &action, NULL);
 	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
 		sigaction(forwarded[i], &action, NULL);
+	/* A write to a pipe without readers fails with EPIPE; the LibOS sends the app its
+	 * SIGPIPE. */
+	signal(SIGPIPE, SIG_IGN);
 	host_signals_thread_begin();
 }
 
@@ -116,6 +119,7 @@ void host_signals_end(void)
 		setitimer(which, &off, NULL);
 	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
 		signal(forwarded[i], SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
 	host_signals_thread_end();
 }
 

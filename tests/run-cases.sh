@@ -151,3 +151,44 @@ got SIGINT' pause
 expect_sigint sigint-busy 0 'ready
 got SIGINT' busy
 expect_sigint sigint-default 130 'ready' default
+
+# The monitor's stdout a pipe whose reader is gone: the app gets SIGPIPE
+# (141, as a shell shows it) or, ignoring it, EPIPE.
+for mode in default ignore; do
+	"$intravisor" run "$build/test/run-progs/epipe" $([ $mode = ignore ] && echo x) 2>"$run_dir/err" | head -1 >/dev/null
+	rc=${PIPESTATUS[0]}
+	want=141 want_err="intravisor: cVM 'epipe' killed by SIGPIPE"
+	[ $mode = ignore ] && want=3 want_err="write: Broken pipe"
+	if [ "$rc" -eq "$want" ] && grep -qxF "$want_err" "$run_dir/err"; then
+		pass "run/epipe-$mode"
+	else
+		{ echo "status $rc (want $want)"; cat "$run_dir/err"; } >"$run_dir/diff"
+		fail "run/epipe-$mode" "$run_dir/diff"
+	fi
+done
+
+# A fault three calls deep: after the report, one line per frame unwound
+# from the app's .eh_frame, innermost first; #0 is where the report says,
+# the others name their object, offset and function (offsets vary with the
+# compiler, so only the names are compared), ending in musl's start code.
+"$intravisor" run "$build/test/run-progs/backtrace" >"$run_dir/out" 2>"$run_dir/err"
+rc=$?
+bt_at=$(sed -n "s/^intravisor: cVM 'backtrace' killed by SIGSEGV at 0x0 (in \(.*\))$/\1/p" "$run_dir/err")
+bt_names=$(sed -n 's/^intravisor:   #\([0-9]*\) \(\/app\/backtrace\|libc\.so\)+0x[0-9a-f]* (\([a-z_0-9]*\)+0x[0-9a-f]*)$/\1 \3/p' "$run_dir/err")
+if [ "$rc" -eq 139 ] && [ -n "$bt_at" ] && grep -qxF "intravisor:   #0 $bt_at" "$run_dir/err" &&
+	[ "$bt_names" = "0 crash_here
+1 middle
+2 outer
+3 main
+4 libc_start_main_stage2" ]; then
+	pass run/fault-backtrace
+else
+	{ echo "status $rc (want 139)"; cat "$run_dir/err"; } >"$run_dir/diff"
+	fail run/fault-backtrace "$run_dir/diff"
+fi
+
+# abort(): no fault registers; the backtrace is unwound from the monitor's
+# host call back through the LibOS and the syscall gate into the app, whose
+# frames alone are shown (musl's libc.so has no CFI: it ends there).
+expect_error_re run-abort-backtrace 134 'intravisor:   #0 libc\.so+0x[0-9a-f]* ([a-z_]*+0x[0-9a-f]*)' \
+	"$intravisor" run "$build/test/run-progs/abort"

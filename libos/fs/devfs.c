@@ -6,6 +6,7 @@
 #include <linux/poll.h>
 #include <libos/errno.h>
 #include <libos/host.h>
+#include <libos/signal.h>
 #include <libos/string.h>
 #include <libos/uaccess.h>
 #include <libos/vfs.h>
@@ -47,16 +48,30 @@ static int console_fd(const struct file *file)
 	return (int)(uintptr_t)file->inode->device;
 }
 
+/* A signal for the thread ends the host's read (HC_READ is interruptible): restarted under
+ * SA_RESTART, as a terminal read is. */
 static long console_read(struct file *file, void *buf, size_t len, uint64_t *pos)
 {
 	(void)pos;
-	return hostcall(HC_READ, console_fd(file), (long)buf, (long)len, 0, 0);
+	long ret = hostcall(HC_READ, console_fd(file), (long)buf, (long)len, 0, 0);
+	return ret == -EINTR ? -ERESTARTSYS : ret;
+}
+
+/* The monitor's stdout may be a pipe whose reader has gone (intravisor run PROG | head): the
+ * app gets EPIPE and SIGPIPE, as for a pipe of the LibOS's own. */
+static long host_write(long host_fd, const void *buf, size_t len)
+{
+	long ret = hostcall(HC_WRITE, host_fd, (long)buf, (long)len, 0, 0);
+
+	if (ret == -EPIPE)
+		signal_raise_self(SIGPIPE);
+	return ret;
 }
 
 static long console_write(struct file *file, const void *buf, size_t len, uint64_t *pos)
 {
 	(void)pos;
-	return hostcall(HC_WRITE, console_fd(file), (long)buf, (long)len, 0, 0);
+	return host_write(console_fd(file), buf, len);
 }
 
 static long console_ioctl(struct file *file, unsigned long request, unsigned long arg)
@@ -116,7 +131,7 @@ static long tty_write(struct file *file, const void *buf, size_t len, uint64_t *
 	int host_fd = host_is_terminal(1) ? 1 : 2;
 
 	(void)file, (void)pos;
-	return hostcall(HC_WRITE, host_fd, (long)buf, (long)len, 0, 0);
+	return host_write(host_fd, buf, len);
 }
 
 static unsigned tty_poll(struct file *file)
