@@ -10,32 +10,45 @@
  * HC_TRACE. Each system call is one line of formats[]: the kind of each
  * argument and of its result. Arguments up to the first one the call writes
  * are formatted before the call, the others after it, as strace does on
- * syscall entry and exit. App memory is read only through uaccess.h; what
- * the app cannot read is printed as its address, as strace prints memory it
- * cannot fetch. */
+ * syscall entry and exit; calls strace decodes with code of its own (futex,
+ * clone, poll, select, ...) have a decoder called at both points and after
+ * the result. App memory is read only through uaccess.h, under the LibOS's
+ * lock (another thread may unmap it meanwhile); what the app cannot read is
+ * printed as its address, as strace prints memory it cannot fetch. With
+ * several threads, lines start with "[pid N] " as with strace -f; each is
+ * sent whole, in one HC_TRACE, when its call ends (see put_thread_prefix). */
 #include <asm/prctl.h>
 #include <asm/signal.h>
 #include <asm/stat.h>
 #include <asm/termios.h>
 #include <asm/unistd.h>
 #include <linux/fcntl.h>
+#include <linux/futex.h>
 #include <linux/limits.h>
+#include <linux/membarrier.h>
 #include <linux/mman.h>
+#include <linux/poll.h>
 #include <linux/random.h>
+#include <linux/resource.h>
+#include <linux/sched.h>
 #include <linux/stat.h>
 #include <linux/time.h>
 #include <linux/time_types.h>
 #include <linux/uio.h>
 #include <linux/utsname.h>
+#include <current_gate.h>
 #include <uni/boot.h>
 #include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
+#include <libos/lock.h>
 #include <libos/log.h>
+#include <libos/signal.h>
 #include <libos/strace.h>
 #include <libos/string.h>
 #include <libos/syscall_table.h>
 #include <libos/uaccess.h>
+#include <libos/wait.h>
 
 #define TRACE_LINE_MAX 8192 /* a longer line (a path of 4 KiB of escapes) is cut */
 #define STRLEN_MAX 32 /* strace -s 32: bytes shown of a buffer, elements of an array */
@@ -44,6 +57,10 @@
 #define SIGRTMIN_KERNEL 32
 #define ERRNO_MAX 4095 /* a result in [-4095, -1] is -errno */
 #define SA_INTERRUPT 0x20000000 /* glibc's historical no-op flag, which strace names */
+#define EFD_SEMAPHORE 1
+#define UTIME_NOW ((1L << 30) - 1)
+#define UTIME_OMIT ((1L << 30) - 2)
+#define CPU_SET_MAX 1024 /* bits of a cpu mask shown, as strace's glibc cpu_set_t */
 
 uint32_t strace_flags;
 
@@ -244,10 +261,88 @@ static const struct xlat baud_rates[] = {
 	X(B1500000), X(B2000000), X(B2500000), X(B3000000), X(B3500000), X(B4000000), X(BOTHER),
 };
 
+static const struct xlat futex_cmds[] = {
+	X(FUTEX_WAIT), X(FUTEX_WAKE), X(FUTEX_FD), X(FUTEX_REQUEUE), X(FUTEX_CMP_REQUEUE),
+	X(FUTEX_WAKE_OP), X(FUTEX_LOCK_PI), X(FUTEX_UNLOCK_PI), X(FUTEX_TRYLOCK_PI),
+	X(FUTEX_WAIT_BITSET), X(FUTEX_WAKE_BITSET), X(FUTEX_WAIT_REQUEUE_PI),
+	X(FUTEX_CMP_REQUEUE_PI), { 13, "FUTEX_LOCK_PI2" },
+};
+static const struct xlat futex_wake_ops[] = {
+	X(FUTEX_OP_SET), X(FUTEX_OP_ADD), X(FUTEX_OP_OR), X(FUTEX_OP_ANDN), X(FUTEX_OP_XOR),
+};
+static const struct xlat futex_wake_cmps[] = {
+	X(FUTEX_OP_CMP_EQ), X(FUTEX_OP_CMP_NE), X(FUTEX_OP_CMP_LT), X(FUTEX_OP_CMP_LE),
+	X(FUTEX_OP_CMP_GT), X(FUTEX_OP_CMP_GE),
+};
+static const struct xlat clone_flags[] = {
+	X(CLONE_VM), X(CLONE_FS), X(CLONE_FILES), X(CLONE_SIGHAND), X(CLONE_PIDFD),
+	X(CLONE_PTRACE), X(CLONE_VFORK), X(CLONE_PARENT), X(CLONE_THREAD), X(CLONE_NEWNS),
+	X(CLONE_SYSVSEM), X(CLONE_SETTLS), X(CLONE_PARENT_SETTID), X(CLONE_CHILD_CLEARTID),
+	X(CLONE_UNTRACED), X(CLONE_CHILD_SETTID), X(CLONE_NEWCGROUP), X(CLONE_NEWUTS),
+	X(CLONE_NEWIPC), X(CLONE_NEWUSER), X(CLONE_NEWPID), X(CLONE_NEWNET), X(CLONE_IO),
+};
+static const struct xlat membarrier_cmds[] = {
+	X(MEMBARRIER_CMD_QUERY), X(MEMBARRIER_CMD_GLOBAL), X(MEMBARRIER_CMD_GLOBAL_EXPEDITED),
+	X(MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED), X(MEMBARRIER_CMD_PRIVATE_EXPEDITED),
+	X(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED), X(MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE),
+	X(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE),
+	X(MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ), X(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ),
+};
+static const struct xlat membarrier_flags[] = { { 1, "MEMBARRIER_CMD_FLAG_CPU" } };
+static const struct xlat itimer_which[] = { X(ITIMER_REAL), X(ITIMER_VIRTUAL), X(ITIMER_PROF) };
+static const struct xlat rlimit_resources[] = {
+	X(RLIMIT_AS), X(RLIMIT_CORE), X(RLIMIT_CPU), X(RLIMIT_DATA), X(RLIMIT_FSIZE),
+	X(RLIMIT_LOCKS), X(RLIMIT_MEMLOCK), X(RLIMIT_MSGQUEUE), X(RLIMIT_NICE), X(RLIMIT_NOFILE),
+	X(RLIMIT_NPROC), X(RLIMIT_RSS), X(RLIMIT_RTPRIO), X(RLIMIT_RTTIME), X(RLIMIT_SIGPENDING),
+	X(RLIMIT_STACK),
+};
+static const struct xlat rusage_who[] = { X(RUSAGE_SELF), X(RUSAGE_CHILDREN), X(RUSAGE_THREAD) };
+static const struct xlat priority_which[] = { X(PRIO_PROCESS), X(PRIO_PGRP), X(PRIO_USER) };
+static const struct xlat poll_events[] = {
+	X(POLLIN), X(POLLPRI), X(POLLOUT), X(POLLERR), X(POLLHUP), X(POLLNVAL), X(POLLRDNORM),
+	X(POLLRDBAND), X(POLLWRNORM), X(POLLWRBAND), X(POLLMSG), X(POLLREMOVE), X(POLLRDHUP),
+};
+static const struct xlat eventfd_flags[] = {
+	{ EFD_SEMAPHORE, "EFD_SEMAPHORE" }, { O_CLOEXEC, "EFD_CLOEXEC" },
+	{ O_NONBLOCK, "EFD_NONBLOCK" },
+};
+static const struct xlat timer_flags[] = { X(TIMER_ABSTIME) };
+static const struct xlat rename_flags[] = {
+	{ 1, "RENAME_NOREPLACE" }, { 2, "RENAME_EXCHANGE" }, { 4, "RENAME_WHITEOUT" },
+};
+static const struct xlat statx_sync_types[] = {
+	X(AT_STATX_SYNC_AS_STAT), X(AT_STATX_FORCE_SYNC), X(AT_STATX_DONT_SYNC),
+};
+static const struct xlat statx_masks[] = {
+	{ 0xfff, "STATX_ALL" }, X(STATX_BASIC_STATS), X(STATX_TYPE), X(STATX_MODE), X(STATX_NLINK),
+	X(STATX_UID), X(STATX_GID), X(STATX_ATIME), X(STATX_MTIME), X(STATX_CTIME), X(STATX_INO),
+	X(STATX_SIZE), X(STATX_BLOCKS), X(STATX_BTIME), X(STATX_MNT_ID), { 0x2000, "STATX_DIOALIGN" },
+};
+static const struct xlat statx_attrs[] = {
+	X(STATX_ATTR_COMPRESSED), X(STATX_ATTR_IMMUTABLE), X(STATX_ATTR_APPEND),
+	X(STATX_ATTR_NODUMP), X(STATX_ATTR_ENCRYPTED), X(STATX_ATTR_AUTOMOUNT),
+	X(STATX_ATTR_MOUNT_ROOT), X(STATX_ATTR_VERITY), X(STATX_ATTR_DAX),
+};
+static const struct xlat fs_magics[] = {
+	{ 0xef53, "EXT2_SUPER_MAGIC" }, { 0x01021994, "TMPFS_MAGIC" }, { 0x858458f6, "RAMFS_MAGIC" },
+	{ 0x9fa0, "PROC_SUPER_MAGIC" }, { 0x50495045, "PIPEFS_MAGIC" },
+	{ 0x09041934, "ANON_INODE_FS_MAGIC" }, { 0x62656572, "SYSFS_MAGIC" },
+	{ 0x1cd1, "DEVPTS_SUPER_MAGIC" }, { 0x794c7630, "OVERLAYFS_SUPER_MAGIC" },
+	{ 0x9123683e, "BTRFS_SUPER_MAGIC" }, { 0x58465342, "XFS_SUPER_MAGIC" },
+	{ 0x6969, "NFS_SUPER_MAGIC" }, { 0x65735546, "FUSE_SUPER_MAGIC" },
+};
+static const struct xlat statfs_flags[] = {
+	{ 1, "ST_RDONLY" }, { 2, "ST_NOSUID" }, { 4, "ST_NODEV" }, { 8, "ST_NOEXEC" },
+	{ 16, "ST_SYNCHRONOUS" }, { 32, "ST_VALID" }, { 64, "ST_MANDLOCK" },
+	{ 1024, "ST_NOATIME" }, { 2048, "ST_NODIRATIME" }, { 4096, "ST_RELATIME" },
+};
+static const struct xlat sigaltstack_flags[] = { { 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" } };
+
 /* The tables an argument descriptor can name. */
 enum xlat_id {
 	X_OPEN, X_PROT, X_MADVISE, X_AT, X_FACCESSAT, X_ACCESS, X_WHENCE, X_GRND, X_FD,
-	X_FCNTL, X_HOW, X_SA, X_ARCH_PRCTL, X_MREMAP, X_MSYNC, X_RWF, X_COUNT
+	X_FCNTL, X_HOW, X_SA, X_ARCH_PRCTL, X_MREMAP, X_MSYNC, X_RWF, X_ITIMER, X_RLIMIT,
+	X_RUSAGE, X_PRIO, X_EVENTFD, X_TIMER, X_RENAME, X_STATX_MASK, X_COUNT
 };
 
 #define TABLE(items, unknown) { items, sizeof(items) / sizeof(items[0]), unknown }
@@ -269,6 +364,14 @@ static const struct xlat_table xlats[X_COUNT] = {
 	[X_MREMAP] = TABLE(mremap_flags, "MREMAP_???"),
 	[X_MSYNC] = TABLE(msync_flags, "MS_???"),
 	[X_RWF] = TABLE(rwf_flags, "RWF_???"),
+	[X_ITIMER] = TABLE(itimer_which, "ITIMER_???"),
+	[X_RLIMIT] = TABLE(rlimit_resources, "RLIMIT_???"),
+	[X_RUSAGE] = TABLE(rusage_who, "RUSAGE_???"),
+	[X_PRIO] = TABLE(priority_which, "PRIO_???"),
+	[X_EVENTFD] = TABLE(eventfd_flags, "EFD_???"),
+	[X_TIMER] = TABLE(timer_flags, "TIMER_???"),
+	[X_RENAME] = TABLE(rename_flags, "RENAME_???"),
+	[X_STATX_MASK] = TABLE(statx_masks, "STATX_???"),
 };
 
 #define LOCAL_TABLE(items, unknown) (&(const struct xlat_table)TABLE(items, unknown))
@@ -798,12 +901,710 @@ static void put_ioctl_request(struct line *line, unsigned int request)
 	put_char(line, ')');
 }
 
+static int failed(long result)
+{
+	return (unsigned long)result >= -(unsigned long)ERRNO_MAX;
+}
+
+/* One system call as syscall_traced sees it. */
+struct call {
+	long nr;
+	long args[6];
+	long result;
+	int restart; /* the ERESTART* code when a signal interrupted the call, else 0 */
+	int64_t before; /* an in-out value read before the call (sendfile's offset) */
+	int have_before;
+};
+
+/* The call failed, or a signal interrupted it: what it wrote is shown as an
+ * address (strace's syserror and is_erestart). */
+static int no_output(const struct call *call)
+{
+	return failed(call->result) || call->restart;
+}
+
+static void put_timeval(struct line *line, const struct __kernel_old_timeval *tv)
+{
+	put_fmt(line, "{tv_sec=%ld, tv_usec=%ld}", (long)tv->tv_sec, (long)tv->tv_usec);
+}
+
+static void put_timeval_at(struct line *line, uint64_t addr)
+{
+	struct __kernel_old_timeval tv;
+
+	if (!fetch(line, &tv, addr, sizeof(tv)))
+		put_timeval(line, &tv);
+}
+
+static void put_itimerval(struct line *line, uint64_t addr)
+{
+	struct itimerval it;
+
+	if (fetch(line, &it, addr, sizeof(it)))
+		return;
+	put_str(line, "{it_interval=");
+	put_timeval(line, (const struct __kernel_old_timeval *)&it.it_interval);
+	put_str(line, ", it_value=");
+	put_timeval(line, (const struct __kernel_old_timeval *)&it.it_value);
+	put_char(line, '}');
+}
+
+/* strace's print_rlim64_t: RLIM64_INFINITY, N*1024 for a multiple of 1024. */
+static void put_rlim(struct line *line, uint64_t value)
+{
+	if (value == ~0ULL)
+		put_str(line, "RLIM64_INFINITY");
+	else if (value > 1024 && value % 1024 == 0)
+		put_fmt(line, "%lu*1024", (unsigned long)(value / 1024));
+	else
+		put_fmt(line, "%lu", (unsigned long)value);
+}
+
+static void put_rlimit(struct line *line, uint64_t addr)
+{
+	struct rlimit64 rl;
+
+	if (fetch(line, &rl, addr, sizeof(rl)))
+		return;
+	put_str(line, "{rlim_cur=");
+	put_rlim(line, rl.rlim_cur);
+	put_str(line, ", rlim_max=");
+	put_rlim(line, rl.rlim_max);
+	put_char(line, '}');
+}
+
+/* Abbreviated, as strace shows it without -v. */
+static void put_rusage(struct line *line, uint64_t addr)
+{
+	struct rusage ru;
+
+	if (fetch(line, &ru, addr, sizeof(ru)))
+		return;
+	put_str(line, "{ru_utime=");
+	put_timeval(line, (const struct __kernel_old_timeval *)&ru.ru_utime);
+	put_str(line, ", ru_stime=");
+	put_timeval(line, (const struct __kernel_old_timeval *)&ru.ru_stime);
+	put_str(line, ", ...}");
+}
+
+/* strace's print_affinitylist: the numbers of the set bits of len bytes. */
+static void put_cpuset(struct line *line, uint64_t addr, uint64_t len)
+{
+	uint64_t words[CPU_SET_MAX / 64] = { 0 };
+	size_t size = len < sizeof(words) ? (size_t)len : sizeof(words);
+	const char *separator = "";
+
+	if (fetch(line, words, addr, size))
+		return;
+	put_char(line, '[');
+	for (size_t cpu = 0; cpu < size * 8; cpu++) {
+		if (!(words[cpu / 64] >> (cpu % 64) & 1))
+			continue;
+		put_fmt(line, "%s%lu", separator, (unsigned long)cpu);
+		separator = " ";
+	}
+	put_char(line, ']');
+}
+
+/* A pointer-sized value the call wrote: [NULL], [0x...]. */
+static void put_ptr_at(struct line *line, uint64_t addr)
+{
+	uint64_t value;
+
+	if (fetch(line, &value, addr, sizeof(value)))
+		return;
+	put_char(line, '[');
+	put_addr(line, value);
+	put_char(line, ']');
+}
+
+static void put_ulong_at(struct line *line, uint64_t addr)
+{
+	uint64_t value;
+
+	if (!fetch(line, &value, addr, sizeof(value)))
+		put_fmt(line, "[%lu]", (unsigned long)value);
+}
+
+static void put_int64_at(struct line *line, uint64_t addr)
+{
+	int64_t value;
+
+	if (!fetch(line, &value, addr, sizeof(value)))
+		put_fmt(line, "[%ld]", (long)value);
+}
+
+static void put_fd_pair(struct line *line, uint64_t addr)
+{
+	int fds[2];
+
+	if (!fetch(line, fds, addr, sizeof(fds)))
+		put_fmt(line, "[%d, %d]", fds[0], fds[1]);
+}
+
+/* utimensat's times: NULL, or two timespecs, each UTIME_NOW or UTIME_OMIT
+ * alone when its tv_nsec says so (strace's print_timespec_utime_pair). */
+static void put_utimes(struct line *line, uint64_t addr)
+{
+	struct __kernel_timespec ts[2];
+
+	if (fetch(line, ts, addr, sizeof(ts)))
+		return;
+	for (int i = 0; i < 2; i++) {
+		put_str(line, i ? ", " : "[");
+		if (ts[i].tv_nsec == UTIME_NOW)
+			put_str(line, "UTIME_NOW");
+		else if (ts[i].tv_nsec == UTIME_OMIT)
+			put_str(line, "UTIME_OMIT");
+		else
+			put_fmt(line, "{tv_sec=%ld, tv_nsec=%ld}", (long)ts[i].tv_sec,
+				(long)ts[i].tv_nsec);
+	}
+	put_char(line, ']');
+}
+
+/* The kernel's stack_t. */
+struct kernel_stack {
+	uint64_t sp;
+	int32_t flags;
+	uint64_t size;
+};
+
+static void put_stack(struct line *line, uint64_t addr)
+{
+	struct kernel_stack ss;
+
+	if (fetch(line, &ss, addr, sizeof(ss)))
+		return;
+	put_str(line, "{ss_sp=");
+	put_addr(line, ss.sp);
+	put_str(line, ", ss_flags=");
+	put_flags(line, LOCAL_TABLE(sigaltstack_flags, "SS_???"), (uint32_t)ss.flags);
+	put_fmt(line, ", ss_size=%lu}", (unsigned long)ss.size);
+}
+
+static void put_statx(struct line *line, uint64_t addr)
+{
+	struct statx stx;
+
+	if (fetch(line, &stx, addr, sizeof(stx)))
+		return;
+	put_str(line, "{stx_mask=");
+	put_flags(line, &xlats[X_STATX_MASK], stx.stx_mask);
+	put_str(line, ", stx_attributes=");
+	put_flags(line, LOCAL_TABLE(statx_attrs, "STATX_ATTR_???"), stx.stx_attributes);
+	put_str(line, ", stx_mode=");
+	put_mode(line, stx.stx_mode);
+	put_fmt(line, ", stx_size=%lu, ...}", (unsigned long)stx.stx_size);
+}
+
+/* The kernel's struct statfs on x86-64: every field a long but f_fsid. */
+struct kernel_statfs {
+	int64_t f_type, f_bsize;
+	uint64_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	int32_t f_fsid[2];
+	int64_t f_namelen, f_frsize, f_flags, f_spare[4];
+};
+
+static void put_statfs(struct line *line, uint64_t addr)
+{
+	struct kernel_statfs st;
+
+	if (fetch(line, &st, addr, sizeof(st)))
+		return;
+	put_str(line, "{f_type=");
+	put_xval(line, LOCAL_TABLE(fs_magics, NULL), (uint64_t)st.f_type);
+	put_fmt(line, ", f_bsize=%ld, f_blocks=%lu, f_bfree=%lu, f_bavail=%lu, f_files=%lu, "
+		      "f_ffree=%lu, f_fsid={val=[",
+		(long)st.f_bsize, (unsigned long)st.f_blocks, (unsigned long)st.f_bfree,
+		(unsigned long)st.f_bavail, (unsigned long)st.f_files, (unsigned long)st.f_ffree);
+	put_hex(line, (uint32_t)st.f_fsid[0]);
+	put_str(line, ", ");
+	put_hex(line, (uint32_t)st.f_fsid[1]);
+	put_fmt(line, "]}, f_namelen=%ld, f_frsize=%ld, f_flags=", (long)st.f_namelen,
+		(long)st.f_frsize);
+	put_flags(line, LOCAL_TABLE(statfs_flags, "ST_???"), (uint64_t)st.f_flags);
+	put_char(line, '}');
+}
+
+/* strace without -v: getdents64's buffer is its address and how many
+ * entries the call wrote. */
+static void put_dirents(struct line *line, uint64_t addr, long result)
+{
+	uint64_t offset = 0;
+	int entries = 0;
+
+	put_addr(line, addr);
+	while (offset + 19 <= (uint64_t)result) { /* d_ino, d_off, d_reclen, d_type */
+		uint16_t reclen;
+		if (copy_from_cvm(&reclen, (const void *)(addr + offset + 16), sizeof(reclen)) ||
+		    !reclen)
+			break;
+		entries++;
+		offset += reclen;
+	}
+	put_fmt(line, " /* %d entries */", entries);
+}
+
+/* The kernel's siginfo, as far as strace shows it for the sender's
+ * codes. */
+struct kernel_siginfo_head {
+	int32_t signo, errno_value, code, pad;
+	int32_t pid;
+	uint32_t uid;
+};
+
+static const struct xlat si_codes[] = {
+	{ 0, "SI_USER" }, { 0x80, "SI_KERNEL" }, { (uint32_t)-1, "SI_QUEUE" },
+	{ (uint32_t)-2, "SI_TIMER" }, { (uint32_t)-3, "SI_MESGQ" }, { (uint32_t)-4, "SI_ASYNCIO" },
+	{ (uint32_t)-5, "SI_SIGIO" }, { (uint32_t)-6, "SI_TKILL" },
+};
+
+static void put_siginfo(struct line *line, uint64_t addr)
+{
+	struct kernel_siginfo_head si;
+
+	if (fetch(line, &si, addr, sizeof(si)))
+		return;
+	put_str(line, "{si_signo=");
+	put_signal(line, si.signo);
+	put_str(line, ", si_code=");
+	put_xval(line, LOCAL_TABLE(si_codes, NULL), (uint32_t)si.code);
+	if (si.code <= 0)
+		put_fmt(line, ", si_pid=%d, si_uid=%u", si.pid, si.uid);
+	put_char(line, '}');
+}
+
+/* --- calls strace decodes with code of their own ------------------------- */
+
+enum phase {
+	BEFORE_CALL, /* the arguments strace prints on entry */
+	AFTER_CALL, /* those it prints on exit */
+	AFTER_RESULT, /* a comment after the result: (Timeout), (flags ...) */
+};
+
+static void put_futex(struct line *line, struct call *call, enum phase phase)
+{
+	static const struct xlat_table cmds = TABLE(futex_cmds, NULL);
+	const long *args = call->args;
+	unsigned int op = (unsigned int)args[1], cmd = op & FUTEX_CMD_MASK;
+	unsigned int val = (unsigned int)args[2], val2 = (unsigned int)args[3];
+	unsigned int val3 = (unsigned int)args[5];
+	const char *name = xlat_name(&cmds, cmd);
+
+	if (phase != BEFORE_CALL)
+		return;
+	put_addr(line, (uint64_t)args[0]);
+	put_str(line, ", ");
+	/* strace's futexops: each command, its _PRIVATE form, and |FUTEX_CLOCK_REALTIME */
+	if (name && !(op & ~(FUTEX_CMD_MASK | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME))) {
+		put_str(line, name);
+		if (op & FUTEX_PRIVATE_FLAG)
+			put_str(line, "_PRIVATE");
+		if (op & FUTEX_CLOCK_REALTIME)
+			put_str(line, "|FUTEX_CLOCK_REALTIME");
+	} else {
+		put_hex(line, op);
+		put_str(line, " /* FUTEX_??? */");
+	}
+	switch (cmd) {
+	case FUTEX_WAIT:
+		put_fmt(line, ", %u, ", val);
+		put_timespec(line, (uint64_t)args[3]);
+		break;
+	case FUTEX_LOCK_PI:
+	case 13: /* FUTEX_LOCK_PI2 */
+		put_str(line, ", ");
+		put_timespec(line, (uint64_t)args[3]);
+		break;
+	case FUTEX_WAIT_BITSET:
+		put_fmt(line, ", %u, ", val);
+		put_timespec(line, (uint64_t)args[3]);
+		/* fall through */
+	case FUTEX_WAKE_BITSET:
+		if (cmd == FUTEX_WAKE_BITSET)
+			put_fmt(line, ", %u", val);
+		put_str(line, ", ");
+		if (val3 == FUTEX_BITSET_MATCH_ANY)
+			put_str(line, "FUTEX_BITSET_MATCH_ANY");
+		else
+			put_hex(line, val3);
+		break;
+	case FUTEX_REQUEUE:
+		put_fmt(line, ", %u, %u, ", val, val2);
+		put_addr(line, (uint64_t)args[4]);
+		break;
+	case FUTEX_CMP_REQUEUE:
+	case FUTEX_CMP_REQUEUE_PI:
+		put_fmt(line, ", %u, %u, ", val, val2);
+		put_addr(line, (uint64_t)args[4]);
+		put_fmt(line, ", %u", val3);
+		break;
+	case FUTEX_WAKE_OP:
+		put_fmt(line, ", %u, %u, ", val, val2);
+		put_addr(line, (uint64_t)args[4]);
+		put_str(line, ", ");
+		if ((val3 >> 28) & FUTEX_OP_OPARG_SHIFT)
+			put_str(line, "FUTEX_OP_OPARG_SHIFT<<28|");
+		put_xval(line, LOCAL_TABLE(futex_wake_ops, NULL), (val3 >> 28) & 7);
+		put_str(line, "<<28");
+		if (!xlat_name(LOCAL_TABLE(futex_wake_ops, NULL), (val3 >> 28) & 7))
+			put_str(line, " /* FUTEX_OP_??? */");
+		put_char(line, '|');
+		put_hex(line, (val3 >> 12) & 0xfff);
+		put_str(line, "<<12|");
+		put_xval(line, LOCAL_TABLE(futex_wake_cmps, NULL), (val3 >> 24) & 0xf);
+		put_str(line, "<<24");
+		if (!xlat_name(LOCAL_TABLE(futex_wake_cmps, NULL), (val3 >> 24) & 0xf))
+			put_str(line, " /* FUTEX_OP_CMP_??? */");
+		put_char(line, '|');
+		put_hex(line, val3 & 0xfff);
+		break;
+	case FUTEX_WAIT_REQUEUE_PI:
+		put_fmt(line, ", %u, ", val);
+		put_timespec(line, (uint64_t)args[3]);
+		put_str(line, ", ");
+		put_addr(line, (uint64_t)args[4]);
+		break;
+	case FUTEX_FD:
+	case FUTEX_WAKE:
+		put_fmt(line, ", %u", val);
+		break;
+	case FUTEX_UNLOCK_PI:
+	case FUTEX_TRYLOCK_PI:
+		break;
+	default:
+		put_fmt(line, ", %u, ", val);
+		put_addr(line, (uint64_t)args[3]);
+		put_str(line, ", ");
+		put_addr(line, (uint64_t)args[4]);
+		put_str(line, ", ");
+		put_hex(line, val3);
+	}
+}
+
+/* strace's clone: x86-64 passes flags, stack, parent_tid, child_tid, tls. */
+static void put_clone(struct line *line, struct call *call, enum phase phase)
+{
+	const long *args = call->args;
+	uint64_t flags = (uint64_t)args[0] & ~(uint64_t)CSIGNAL;
+	int sig = (int)(args[0] & CSIGNAL);
+
+	if (phase == BEFORE_CALL) {
+		put_str(line, "child_stack=");
+		put_addr(line, (uint64_t)args[1]);
+		put_str(line, ", flags=");
+		if (flags) {
+			put_flags(line, LOCAL_TABLE(clone_flags, "CLONE_???"), flags);
+			if (sig) {
+				put_char(line, '|');
+				put_signal(line, sig);
+			}
+		} else if (sig) {
+			put_signal(line, sig);
+		} else {
+			put_char(line, '0');
+		}
+		return;
+	}
+	if (phase != AFTER_CALL)
+		return;
+	if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
+		put_str(line, flags & CLONE_PARENT_SETTID ? ", parent_tid=" : ", pidfd=");
+		if (no_output(call))
+			put_addr(line, (uint64_t)args[2]);
+		else
+			put_int_at(line, (uint64_t)args[2]);
+	}
+	if (flags & CLONE_SETTLS) {
+		put_str(line, ", tls=");
+		put_addr(line, (uint64_t)args[4]);
+	}
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
+		put_str(line, ", child_tidptr=");
+		put_addr(line, (uint64_t)args[3]);
+	}
+}
+
+static void put_membarrier(struct line *line, struct call *call, enum phase phase)
+{
+	const long *args = call->args;
+	unsigned int cmd = (unsigned int)args[0], flags = (unsigned int)args[1];
+	const struct xlat_table *cmds = LOCAL_TABLE(membarrier_cmds, "MEMBARRIER_CMD_???");
+
+	if (phase == BEFORE_CALL) {
+		put_xval(line, cmds, cmd);
+		put_str(line, ", ");
+		put_flags(line, LOCAL_TABLE(membarrier_flags, "MEMBARRIER_CMD_FLAG_???"), flags);
+		if (flags & 1)
+			put_fmt(line, ", %d", (int)args[2]);
+	} else if (phase == AFTER_RESULT && !cmd && !failed(call->result) && call->result) {
+		put_str(line, " (");
+		put_flags(line, cmds, (uint64_t)call->result);
+		put_char(line, ')');
+	}
+}
+
+/* strace's poll: the requests on entry; the events that came after the
+ * result, with what is left of ppoll's timeout. */
+static void put_pollfds(struct line *line, uint64_t addr, uint64_t count, int revents)
+{
+	const struct xlat_table *events = LOCAL_TABLE(poll_events, "POLL???");
+	const char *separator = "[";
+	uint64_t i;
+
+	for (i = 0; i < count; i++) {
+		struct pollfd pfd;
+		if (copy_from_cvm(&pfd, (const void *)(addr + i * sizeof(pfd)), sizeof(pfd))) {
+			if (!i) {
+				put_addr(line, addr);
+				return;
+			}
+			put_fmt(line, ", ... /* 0x%lx */", (unsigned long)(addr + i * sizeof(pfd)));
+			break;
+		}
+		if (revents && !pfd.revents)
+			continue;
+		if (i == STRLEN_MAX && !revents) {
+			put_str(line, ", ...");
+			break;
+		}
+		put_str(line, separator);
+		separator = ", ";
+		put_fmt(line, "{fd=%d", pfd.fd);
+		if (revents) {
+			put_str(line, ", revents=");
+			put_flags(line, events, (uint16_t)pfd.revents);
+		} else if (pfd.fd >= 0) {
+			put_str(line, ", events=");
+			put_flags(line, events, (uint16_t)pfd.events);
+		}
+		put_char(line, '}');
+	}
+	if (*separator == '[')
+		put_char(line, '[');
+	put_char(line, ']');
+}
+
+static void put_poll(struct line *line, struct call *call, enum phase phase)
+{
+	const long *args = call->args;
+	int is_ppoll = call->nr == __NR_ppoll;
+
+	if (phase == BEFORE_CALL) {
+		if (!args[0])
+			put_str(line, "NULL");
+		else
+			put_pollfds(line, (uint64_t)args[0], (uint64_t)args[1], 0);
+		put_fmt(line, ", %u, ", (unsigned int)args[1]);
+		if (!is_ppoll) {
+			put_fmt(line, "%d", (int)args[2]);
+			return;
+		}
+		put_timespec(line, (uint64_t)args[2]);
+		put_str(line, ", ");
+		put_sigset(line, (uint64_t)args[3], (uint64_t)args[4], SIGSET_BYTES);
+		put_fmt(line, ", %lu", (unsigned long)args[4]);
+		return;
+	}
+	if (phase != AFTER_RESULT || no_output(call))
+		return;
+	if (!call->result) {
+		put_str(line, " (Timeout)");
+		return;
+	}
+	put_str(line, " (");
+	put_pollfds(line, (uint64_t)args[0], (uint64_t)args[1], 1);
+	if (is_ppoll && args[2]) {
+		put_str(line, ", left ");
+		put_timespec(line, (uint64_t)args[2]);
+	}
+	put_char(line, ')');
+}
+
+/* An fd_set of nfds bits: [0 3 5]. */
+static void put_fdset(struct line *line, uint64_t addr, int nfds)
+{
+	uint64_t words[1024 / 64] = { 0 };
+	const char *separator = "";
+
+	if (!addr) {
+		put_str(line, "NULL");
+		return;
+	}
+	if (nfds > 1024)
+		nfds = 1024;
+	if (fetch(line, words, addr, (size_t)(nfds + 63) / 64 * 8))
+		return;
+	put_char(line, '[');
+	for (int fd = 0; fd < nfds; fd++) {
+		if (!(words[fd / 64] >> (fd % 64) & 1))
+			continue;
+		put_fmt(line, "%s%d", separator, fd);
+		separator = " ";
+	}
+	put_char(line, ']');
+}
+
+static int fdset_empty(uint64_t addr, int nfds)
+{
+	uint64_t words[1024 / 64] = { 0 };
+
+	if (nfds > 1024)
+		nfds = 1024;
+	if (!addr || nfds <= 0 || copy_from_cvm(words, (const void *)addr, (size_t)(nfds + 63) / 64 * 8))
+		return 1;
+	for (int i = 0; i < (nfds + 63) / 64; i++)
+		if (words[i])
+			return 0;
+	return 1;
+}
+
+static void put_select(struct line *line, struct call *call, enum phase phase)
+{
+	static const char *const set_names[] = { "in", "out", "except" };
+	const long *args = call->args;
+	int nfds = (int)args[0], is_select = call->nr == __NR_select;
+	const char *separator = " (";
+
+	if (phase == BEFORE_CALL) {
+		put_fmt(line, "%d", nfds);
+		for (int i = 1; i <= 3; i++) {
+			put_str(line, ", ");
+			if (nfds < 0)
+				put_addr(line, (uint64_t)args[i]);
+			else
+				put_fdset(line, (uint64_t)args[i], nfds);
+		}
+		put_str(line, ", ");
+		if (is_select) {
+			put_timeval_at(line, (uint64_t)args[4]);
+			return;
+		}
+		put_timespec(line, (uint64_t)args[4]);
+		put_str(line, ", ");
+		if (args[5]) {
+			struct {
+				uint64_t set, size;
+			} sig;
+			if (!fetch(line, &sig, (uint64_t)args[5], sizeof(sig))) {
+				put_str(line, "{sigmask=");
+				put_sigset(line, sig.set, sig.size, SIGSET_BYTES);
+				put_fmt(line, ", sigsetsize=%lu}", (unsigned long)sig.size);
+			}
+		} else {
+			put_str(line, "NULL");
+		}
+		return;
+	}
+	if (phase != AFTER_RESULT || no_output(call))
+		return;
+	if (!call->result) {
+		put_str(line, " (Timeout)");
+		return;
+	}
+	for (int i = 1; i <= 3; i++) {
+		if (fdset_empty((uint64_t)args[i], nfds))
+			continue;
+		put_fmt(line, "%s%s ", separator, set_names[i - 1]);
+		separator = ", ";
+		put_fdset(line, (uint64_t)args[i], nfds);
+	}
+	if (args[4]) {
+		put_fmt(line, "%sleft ", separator);
+		separator = ", ";
+		if (is_select)
+			put_timeval_at(line, (uint64_t)args[4]);
+		else
+			put_timespec(line, (uint64_t)args[4]);
+	}
+	if (*separator == ',')
+		put_char(line, ')');
+}
+
+/* sendfile's offset: [before] => [after]. */
+static void put_sendfile(struct line *line, struct call *call, enum phase phase)
+{
+	const long *args = call->args;
+
+	if (phase == BEFORE_CALL) {
+		put_fmt(line, "%d, %d, ", (int)args[0], (int)args[1]);
+		if (!args[2] || copy_from_cvm(&call->before, (const void *)args[2], 8)) {
+			put_addr(line, (uint64_t)args[2]);
+			return;
+		}
+		call->have_before = 1;
+		put_fmt(line, "[%ld]", (long)call->before);
+		return;
+	}
+	if (phase != AFTER_CALL)
+		return;
+	if (call->have_before && !no_output(call)) {
+		put_str(line, " => ");
+		put_int64_at(line, (uint64_t)args[2]);
+	}
+	put_fmt(line, ", %lu", (unsigned long)args[3]);
+}
+
+/* nanosleep and clock_nanosleep: the time left only when a signal
+ * interrupted a relative sleep. */
+static void put_sleep(struct line *line, struct call *call, enum phase phase)
+{
+	const long *args = call->args;
+	int clock = call->nr == __NR_clock_nanosleep;
+	const long *sleep_args = clock ? args + 2 : args;
+
+	if (phase == BEFORE_CALL) {
+		if (clock) {
+			put_clockid(line, args[0]);
+			put_str(line, ", ");
+			put_flags(line, &xlats[X_TIMER], (uint64_t)args[1]);
+			put_str(line, ", ");
+		}
+		put_timespec(line, (uint64_t)sleep_args[0]);
+		return;
+	}
+	if (phase != AFTER_CALL)
+		return;
+	put_str(line, ", ");
+	if (call->restart && !(clock && (args[1] & TIMER_ABSTIME)))
+		put_timespec(line, (uint64_t)sleep_args[1]);
+	else
+		put_addr(line, (uint64_t)sleep_args[1]);
+}
+
+/* rt_sigreturn: the mask the frame restores, read as strace reads it from
+ * the ucontext at the app's stack pointer (the handler's ret popped
+ * pretcode), and the result the app gets: the frame's rax, which the gate
+ * exit restores after the handler has returned 0. */
+#define UC_GREGS_OFFSET 40 /* uc_flags, uc_link, uc_stack */
+#define UC_RAX_OFFSET (UC_GREGS_OFFSET + 13 * 8) /* REG_RAX */
+#define UC_SIGMASK_OFFSET 296 /* after the 256 bytes of uc_mcontext */
+
+static void put_sigreturn(struct line *line, struct call *call, enum phase phase)
+{
+	uint64_t ucontext = current_gate()->app_sp, mask;
+
+	if (phase != BEFORE_CALL)
+		return;
+	if (!copy_from_cvm(&call->before, (const void *)(ucontext + UC_RAX_OFFSET), 8))
+		call->have_before = 1;
+	if (copy_from_cvm(&mask, (const void *)(ucontext + UC_SIGMASK_OFFSET), sizeof(mask))) {
+		put_addr(line, ucontext);
+		return;
+	}
+	put_str(line, "{mask=");
+	put_sigset_bits(line, mask, SIGSET_BYTES * 8);
+	put_char(line, '}');
+}
+
 /* --- the table of system calls ------------------------------------------- */
 
 enum arg_kind {
 	END,
 	/* Formatted before the call. */
 	INT, /* int, decimal */
+	UINT,
 	LONG,
 	ULONG,
 	HEX,
@@ -829,6 +1630,14 @@ enum arg_kind {
 	IN_SIGACTION,
 	MREMAP_ADDR, /* aux: the flags argument; only with MREMAP_MAYMOVE | MREMAP_FIXED */
 	SKIPPED, /* not printed: the high half of an offset strace shows whole */
+	IN_TIMESPEC,
+	IN_ITIMERVAL,
+	IN_RLIMIT,
+	IN_CPUSET, /* aux: the length argument */
+	IN_STACK,
+	IN_UTIMES,
+	IN_INT64, /* [N]: copy_file_range's offsets */
+	STATX_FLAGS,
 	/* Formatted after the call: what it wrote, or only the address if it failed. */
 	FIRST_OUT,
 	OUT_BUF = FIRST_OUT, /* the result is the length */
@@ -842,18 +1651,42 @@ enum arg_kind {
 	OUT_PENDING, /* the same, for rt_sigpending, which takes any size up to 8 */
 	OUT_SIGACTION,
 	IOCTL_ARG, /* aux: the request argument */
+	OUT_FD_PAIR,
+	OUT_ITIMERVAL,
+	OUT_RLIMIT,
+	OUT_RUSAGE,
+	OUT_CPUSET, /* the result is the length */
+	OUT_PTR, /* [0x...] */
+	OUT_ULONG, /* [N] */
+	OUT_STATX,
+	OUT_STATFS,
+	OUT_STACK,
+	OUT_SIGINFO,
+	OUT_DIRENTS, /* the result is the length */
 };
 
-enum result_kind { NO_FORMAT, DECIMAL, HEXADECIMAL, OCTAL, NO_RETURN, FCNTL_RESULT };
+enum result_kind {
+	NO_FORMAT,
+	DECIMAL,
+	HEXADECIMAL,
+	OCTAL,
+	NO_RETURN,
+	FCNTL_RESULT,
+	SIGNAL_RESULT, /* N (SIGNAME): rt_sigtimedwait */
+	SIGRETURN_RESULT, /* the rax the frame restores */
+};
 
 #define WITH(kind, aux) ((kind) | (aux) << 8)
 
 struct syscall_format {
 	uint8_t result;
 	uint16_t args[6]; /* enum arg_kind | aux << 8; END after the last */
+	/* Instead of args, for a call strace decodes with code of its own. */
+	void (*decode)(struct line *line, struct call *call, enum phase phase);
 };
 
-#define CALL(result, ...) { result, { __VA_ARGS__ } }
+#define CALL(result, ...) { result, { __VA_ARGS__ }, NULL }
+#define DECODED_BY(result, decode) { result, { END }, decode }
 
 /* One line per system call: how strace prints it. Any other number is
  * printed with six hexadecimal arguments. */
@@ -935,15 +1768,57 @@ static const struct syscall_format formats[SYSCALL_TABLE_SIZE] = {
 	[__NR_getrandom] = CALL(DECIMAL, OUT_HEXBUF, ULONG, WITH(FLAGS, X_GRND)),
 	[__NR_faccessat2] = CALL(DECIMAL, DIRFD, PATH, WITH(FLAGS, X_ACCESS),
 				 WITH(FLAGS, X_FACCESSAT)),
+	[__NR_sigaltstack] = CALL(DECIMAL, IN_STACK, OUT_STACK),
+	[__NR_rt_sigreturn] = DECODED_BY(SIGRETURN_RESULT, put_sigreturn),
+	[__NR_getdents64] = CALL(DECIMAL, FD, OUT_DIRENTS, ULONG),
+	[__NR_renameat] = CALL(DECIMAL, DIRFD, PATH, DIRFD, PATH),
+	[__NR_renameat2] = CALL(DECIMAL, DIRFD, PATH, DIRFD, PATH, WITH(FLAGS, X_RENAME)),
+	[__NR_link] = CALL(DECIMAL, PATH, PATH),
+	[__NR_linkat] = CALL(DECIMAL, DIRFD, PATH, DIRFD, PATH, WITH(FLAGS, X_AT)),
+	[__NR_symlink] = CALL(DECIMAL, PATH, PATH),
+	[__NR_symlinkat] = CALL(DECIMAL, PATH, DIRFD, PATH),
+	[__NR_readlinkat] = CALL(DECIMAL, DIRFD, PATH, OUT_BUF, ULONG),
+	[__NR_fchmodat] = CALL(DECIMAL, DIRFD, PATH, MODE),
+	[__NR_utimensat] = CALL(DECIMAL, DIRFD, PATH, IN_UTIMES, WITH(FLAGS, X_AT)),
+	[__NR_statx] = CALL(DECIMAL, DIRFD, PATH, STATX_FLAGS, WITH(FLAGS, X_STATX_MASK), OUT_STATX),
+	[__NR_statfs] = CALL(DECIMAL, PATH, OUT_STATFS),
+	[__NR_fstatfs] = CALL(DECIMAL, FD, OUT_STATFS),
+	[__NR_pipe] = CALL(DECIMAL, OUT_FD_PAIR),
+	[__NR_pipe2] = CALL(DECIMAL, OUT_FD_PAIR, WITH(FLAGS, X_OPEN)),
+	[__NR_poll] = DECODED_BY(DECIMAL, put_poll),
+	[__NR_ppoll] = DECODED_BY(DECIMAL, put_poll),
+	[__NR_select] = DECODED_BY(DECIMAL, put_select),
+	[__NR_pselect6] = DECODED_BY(DECIMAL, put_select),
+	[__NR_eventfd] = CALL(DECIMAL, UINT),
+	[__NR_eventfd2] = CALL(DECIMAL, UINT, WITH(FLAGS, X_EVENTFD)),
+	[__NR_sendfile] = DECODED_BY(DECIMAL, put_sendfile),
+	[__NR_copy_file_range] = CALL(DECIMAL, FD, IN_INT64, FD, IN_INT64, ULONG, UINT),
+	[__NR_clone] = DECODED_BY(DECIMAL, put_clone),
+	[__NR_futex] = DECODED_BY(DECIMAL, put_futex),
+	[__NR_setitimer] = CALL(DECIMAL, WITH(XVAL, X_ITIMER), IN_ITIMERVAL, OUT_ITIMERVAL),
+	[__NR_getitimer] = CALL(DECIMAL, WITH(XVAL, X_ITIMER), OUT_ITIMERVAL),
+	[__NR_alarm] = CALL(DECIMAL, UINT),
+	[__NR_prlimit64] = CALL(DECIMAL, INT, WITH(XVAL, X_RLIMIT), IN_RLIMIT, OUT_RLIMIT),
+	[__NR_getrlimit] = CALL(DECIMAL, WITH(XVAL, X_RLIMIT), OUT_RLIMIT),
+	[__NR_setrlimit] = CALL(DECIMAL, WITH(XVAL, X_RLIMIT), IN_RLIMIT),
+	[__NR_getrusage] = CALL(DECIMAL, WITH(XVAL, X_RUSAGE), OUT_RUSAGE),
+	[__NR_getpriority] = CALL(DECIMAL, WITH(XVAL, X_PRIO), INT),
+	[__NR_setpriority] = CALL(DECIMAL, WITH(XVAL, X_PRIO), INT, INT),
+	[__NR_set_robust_list] = CALL(DECIMAL, ADDR, ULONG),
+	[__NR_get_robust_list] = CALL(DECIMAL, INT, OUT_PTR, OUT_ULONG),
+	[__NR_sched_getaffinity] = CALL(DECIMAL, INT, UINT, OUT_CPUSET),
+	[__NR_sched_setaffinity] = CALL(DECIMAL, INT, UINT, WITH(IN_CPUSET, 1)),
+	[__NR_membarrier] = DECODED_BY(HEXADECIMAL, put_membarrier),
+	[__NR_nanosleep] = DECODED_BY(DECIMAL, put_sleep),
+	[__NR_clock_nanosleep] = DECODED_BY(DECIMAL, put_sleep),
+	[__NR_pause] = CALL(DECIMAL, END),
+	[__NR_rt_sigsuspend] = CALL(DECIMAL, WITH(IN_SIGSET, 1), ULONG),
+	[__NR_rt_sigtimedwait] = CALL(SIGNAL_RESULT, WITH(IN_SIGSET, 3), OUT_SIGINFO, IN_TIMESPEC,
+				      ULONG),
 };
 
 static const struct syscall_format unknown_format =
 	CALL(DECIMAL, HEX, HEX, HEX, HEX, HEX, HEX);
-
-static int failed(long result)
-{
-	return (unsigned long)result >= -(unsigned long)ERRNO_MAX;
-}
 
 /* fcntl commands strace prints without their third argument. */
 static int fcntl_has_no_arg(unsigned int cmd)
@@ -1040,8 +1915,10 @@ static void put_ioctl_arg(struct line *line, unsigned int request, uint64_t addr
 }
 
 /* Argument i of the call; aux names another argument by its index. */
-static void put_arg(struct line *line, uint16_t arg, const long *args, int i, long result)
+static void put_arg(struct line *line, uint16_t arg, const struct call *call, int i)
 {
+	const long *args = call->args;
+	long result = call->result;
 	unsigned int aux = arg >> 8;
 	long value = args[i];
 	uint64_t bits = (uint64_t)value;
@@ -1050,6 +1927,39 @@ static void put_arg(struct line *line, uint16_t arg, const long *args, int i, lo
 	case INT:
 	case FD:
 		put_fmt(line, "%d", (int)value);
+		break;
+	case UINT:
+		put_fmt(line, "%u", (unsigned int)value);
+		break;
+	case IN_TIMESPEC:
+		put_timespec(line, bits);
+		break;
+	case IN_ITIMERVAL:
+		put_itimerval(line, bits);
+		break;
+	case IN_RLIMIT:
+		put_rlimit(line, bits);
+		break;
+	case IN_CPUSET:
+		put_cpuset(line, bits, (uint64_t)args[aux]);
+		break;
+	case IN_STACK:
+		put_stack(line, bits);
+		break;
+	case IN_UTIMES:
+		put_utimes(line, bits);
+		break;
+	case IN_INT64:
+		put_int64_at(line, bits);
+		break;
+	case STATX_FLAGS:
+		/* strace: the sync type, then the AT_ flags */
+		put_xval(line, LOCAL_TABLE(statx_sync_types, "AT_STATX_???"),
+			 bits & AT_STATX_SYNC_TYPE);
+		if (bits & ~(uint64_t)AT_STATX_SYNC_TYPE) {
+			put_char(line, '|');
+			put_flags(line, &xlats[X_AT], bits & ~(uint64_t)AT_STATX_SYNC_TYPE);
+		}
 		break;
 	case LONG:
 		put_fmt(line, "%ld", value);
@@ -1123,7 +2033,7 @@ static void put_arg(struct line *line, uint16_t arg, const long *args, int i, lo
 		break;
 	default:
 		/* What the call wrote: only its address when it failed. */
-		if (failed(result) && (arg & 0xff) != OUT_IOV && (arg & 0xff) != IOCTL_ARG) {
+		if (no_output(call) && (arg & 0xff) != OUT_IOV && (arg & 0xff) != IOCTL_ARG) {
 			put_addr(line, bits);
 			break;
 		}
@@ -1162,14 +2072,50 @@ static void put_arg(struct line *line, uint16_t arg, const long *args, int i, lo
 		case IOCTL_ARG:
 			put_ioctl_arg(line, (unsigned int)args[aux], bits, result);
 			break;
+		case OUT_FD_PAIR:
+			put_fd_pair(line, bits);
+			break;
+		case OUT_ITIMERVAL:
+			put_itimerval(line, bits);
+			break;
+		case OUT_RLIMIT:
+			put_rlimit(line, bits);
+			break;
+		case OUT_RUSAGE:
+			put_rusage(line, bits);
+			break;
+		case OUT_CPUSET:
+			put_cpuset(line, bits, (uint64_t)result);
+			break;
+		case OUT_PTR:
+			put_ptr_at(line, bits);
+			break;
+		case OUT_ULONG:
+			put_ulong_at(line, bits);
+			break;
+		case OUT_STATX:
+			put_statx(line, bits);
+			break;
+		case OUT_STATFS:
+			put_statfs(line, bits);
+			break;
+		case OUT_STACK:
+			put_stack(line, bits);
+			break;
+		case OUT_SIGINFO:
+			put_siginfo(line, bits);
+			break;
+		case OUT_DIRENTS:
+			put_dirents(line, bits, result);
+			break;
 		}
 	}
 }
 
 /* Arguments from index first on, up to the first one the call writes when
  * before_call; returns where it stopped. */
-static int put_args(struct line *line, const struct syscall_format *format, const long *args,
-		    int first, int before_call, long result)
+static int put_args(struct line *line, const struct syscall_format *format,
+		    const struct call *call, int first, int before_call)
 {
 	int i;
 
@@ -1177,11 +2123,11 @@ static int put_args(struct line *line, const struct syscall_format *format, cons
 		uint16_t arg = format->args[i];
 		if (before_call && (arg & 0xff) >= FIRST_OUT)
 			break;
-		if (omitted(arg, args))
+		if (omitted(arg, call->args))
 			continue;
 		if (i)
 			put_str(line, ", ");
-		put_arg(line, arg, args, i, result);
+		put_arg(line, arg, call, i);
 	}
 	return i;
 }
@@ -1332,11 +2278,35 @@ static const struct {
 	[133] = { "EHWPOISON", "Memory page has hardware error" },
 };
 
-static void put_result(struct line *line, const struct syscall_format *format, const long *args,
-		       long result)
-{
-	unsigned int cmd = (unsigned int)args[1];
+/* Linux's codes for a call a signal interrupted, as strace names them
+ * (its syserror): what the kernel has in rax when strace looks at the end of
+ * the call, before the signal is delivered and the call restarted or failed
+ * with EINTR. */
+static const struct {
+	int code;
+	const char *text;
+} restart_codes[] = {
+	{ ERESTARTSYS, "ERESTARTSYS (To be restarted if SA_RESTART is set)" },
+	{ ERESTARTNOINTR, "ERESTARTNOINTR (To be restarted)" },
+	{ ERESTARTNOHAND, "ERESTARTNOHAND (To be restarted if no handler)" },
+	{ ERESTART_RESTARTBLOCK, "ERESTART_RESTARTBLOCK (Interrupted by signal)" },
+};
 
+static void put_result(struct line *line, const struct syscall_format *format,
+		       const struct call *call)
+{
+	unsigned int cmd = (unsigned int)call->args[1];
+	long result = call->result;
+
+	if (format->result == SIGRETURN_RESULT && call->have_before)
+		result = call->before;
+	for (size_t i = 0; call->restart && i < sizeof(restart_codes) / sizeof(restart_codes[0]);
+	     i++) {
+		if (restart_codes[i].code == call->restart) {
+			put_fmt(line, "? %s", restart_codes[i].text);
+			return;
+		}
+	}
 	if (failed(result)) {
 		unsigned long err = (unsigned long)-result;
 		if (err < sizeof(errnos) / sizeof(errnos[0]) && errnos[err].name)
@@ -1365,6 +2335,11 @@ static void put_result(struct line *line, const struct syscall_format *format, c
 		}
 		put_fmt(line, "%ld", result);
 		break;
+	case SIGNAL_RESULT:
+		put_fmt(line, "%ld (", result);
+		put_signal(line, result);
+		put_char(line, ')');
+		break;
 	default:
 		put_fmt(line, "%ld", result);
 	}
@@ -1390,45 +2365,100 @@ static long run(long nr, const long *args)
 	return syscall_unknown(nr);
 }
 
+/* strace -f: once the app has several threads, every line starts with the
+ * id of the thread that made the call, the main one's included, as strace
+ * prints it to stderr ("[pid %5u] "; with -o FILE it would be "%-5u ").
+ * Like strace, the prefix is decided when the call starts: clone's own line
+ * has none. Each line is
+ * sent whole when its call ends, so a call that waits while other threads'
+ * calls are printed shows up once, after them, where strace would print
+ * "<unfinished ...>" and later "<... NAME resumed>". */
+static void put_thread_prefix(struct line *line)
+{
+	if (libos_threads() > 1)
+		put_fmt(line, "[pid %5d] ", current_gate()->tid);
+}
+
+/* The interrupted call's ERESTART* code: signal_syscall_end stored it in
+ * the gate block and turned the result into -EINTR, to be restarted or kept
+ * when the signal is delivered, after this returns. */
+static int restart_code(long result)
+{
+	return result == -EINTR ? current_gate()->restart_how : 0;
+}
+
+/* Decoding reads app memory, which another thread may unmap meanwhile: it
+ * runs under the LibOS's lock, which uaccess.h's checks rely on. The handler
+ * itself runs without it, as from the untraced gate (the table's wrappers
+ * take it, and futex, clone, exit and the sleeping calls must not wait with
+ * it held). */
+static int put_before_call(struct line *line, const struct syscall_format *format,
+			   struct call *call)
+{
+	int next = 0;
+
+	libos_lock();
+	if (format->decode)
+		format->decode(line, call, BEFORE_CALL);
+	else
+		next = put_args(line, format, call, 0, 1);
+	libos_unlock();
+	return next;
+}
+
+static void put_after_call(struct line *line, const struct syscall_format *format,
+			   struct call *call, int next)
+{
+	libos_lock();
+	if (format->decode)
+		format->decode(line, call, AFTER_CALL);
+	else
+		put_args(line, format, call, next, 0);
+	put_result_column(line);
+	put_result(line, format, call);
+	if (format->decode && !call->restart)
+		format->decode(line, call, AFTER_RESULT);
+	libos_unlock();
+}
+
 long syscall_traced(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
 {
-	const long args[6] = { a0, a1, a2, a3, a4, a5 };
+	struct call call = { nr, { a0, a1, a2, a3, a4, a5 }, 0, 0, 0, 0 };
 	unsigned long index = (unsigned long)nr;
 	const struct syscall_format *format = &unknown_format;
 	struct __kernel_timespec start, end;
 	struct line line;
-	long result;
 	int next;
 
 	line.len = 0;
 	if (index < SYSCALL_TABLE_SIZE && formats[index].result != NO_FORMAT)
 		format = &formats[index];
+	put_thread_prefix(&line);
 	if (index < SYSCALL_TABLE_SIZE && syscall_names[index])
 		put_str(&line, syscall_names[index]);
 	else
 		put_fmt(&line, "syscall_0x%lx", index);
 	put_char(&line, '(');
-	next = put_args(&line, format, args, 0, 1, 0);
+	next = put_before_call(&line, format, &call);
 	if (format->result == NO_RETURN) {
 		/* exit_group does not come back: strace prints "= ?" */
 		put_result_column(&line);
 		put_char(&line, '?');
 		trace_send(&line);
-		return run(nr, args);
+		return run(nr, call.args);
 	}
 	if (strace_flags & TRACE_TIMES)
 		monotonic_now(&start);
-	result = run(nr, args);
+	call.result = run(nr, call.args);
 	if (strace_flags & TRACE_TIMES)
 		monotonic_now(&end);
-	put_args(&line, format, args, next, 0, result);
-	put_result_column(&line);
-	put_result(&line, format, args, result);
+	call.restart = restart_code(call.result);
+	put_after_call(&line, format, &call, next);
 	if (strace_flags & TRACE_TIMES) {
 		long ns = (long)((end.tv_sec - start.tv_sec) * 1000000000 +
 				 (end.tv_nsec - start.tv_nsec));
 		put_fmt(&line, " <%ld.%06ld>", ns / 1000000000, ns % 1000000000 / 1000);
 	}
 	trace_send(&line);
-	return result;
+	return call.result;
 }
