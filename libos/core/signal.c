@@ -38,11 +38,13 @@
 #include <linux/time_types.h>
 #include <stddef.h>
 #include <current_gate.h>
+#include <uni/boot.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/lock.h>
 #include <libos/log.h>
 #include <libos/signal.h>
+#include <libos/strace.h>
 #include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
@@ -408,6 +410,8 @@ static int setup_frame(struct gate_regs *r, int sig, const struct kernel_siginfo
 	frame.info = *info;
 	if (copy_to_cvm((void *)sp, &frame, sizeof(frame)))
 		return -1;
+	if (strace_flags & TRACE_SYSCALLS)
+		strace_signal(sig, info->code, info->u.addr);
 
 	r->rdi = (uint64_t)sig;
 	r->rsi = sp + offsetof(struct rt_sigframe, info);

@@ -18,6 +18,7 @@
  * several threads, lines start with "[pid N] " as with strace -f; each is
  * sent whole, in one HC_TRACE, when its call ends (see put_thread_prefix). */
 #include <asm/prctl.h>
+#include <asm/siginfo.h>
 #include <asm/signal.h>
 #include <asm/stat.h>
 #include <asm/termios.h>
@@ -47,6 +48,7 @@
 #include <libos/strace.h>
 #include <libos/string.h>
 #include <libos/syscall_table.h>
+#include <libos/syscalls.h>
 #include <libos/uaccess.h>
 #include <libos/wait.h>
 
@@ -2377,6 +2379,77 @@ static void put_thread_prefix(struct line *line)
 {
 	if (libos_threads() > 1)
 		put_fmt(line, "[pid %5d] ", current_gate()->tid);
+}
+
+/* si_code's name, as strace prints it: the generic ones, then those of
+ * the fault signals (asm-generic/siginfo.h). */
+static void put_si_code(struct line *line, int sig, int code)
+{
+	static const char *const segv[] = { 0, "SEGV_MAPERR", "SEGV_ACCERR", "SEGV_BNDERR",
+					    "SEGV_PKUERR" };
+	static const char *const bus[] = { 0, "BUS_ADRALN", "BUS_ADRERR", "BUS_OBJERR" };
+	static const char *const fpe[] = { 0, "FPE_INTDIV", "FPE_INTOVF", "FPE_FLTDIV",
+					   "FPE_FLTOVF", "FPE_FLTUND", "FPE_FLTRES", "FPE_FLTINV",
+					   "FPE_FLTSUB" };
+	static const char *const ill[] = { 0, "ILL_ILLOPC", "ILL_ILLOPN", "ILL_ILLADR",
+					   "ILL_ILLTRP", "ILL_PRVOPC", "ILL_PRVREG", "ILL_COPROC",
+					   "ILL_BADSTK" };
+	static const char *const trap[] = { 0, "TRAP_BRKPT", "TRAP_TRACE" };
+	const char *const *names = NULL;
+	int count = 0;
+
+	switch (code) {
+	case SI_USER:
+		put_str(line, "SI_USER");
+		return;
+	case SI_KERNEL:
+		put_str(line, "SI_KERNEL");
+		return;
+	case SI_QUEUE:
+		put_str(line, "SI_QUEUE");
+		return;
+	case SI_TKILL:
+		put_str(line, "SI_TKILL");
+		return;
+	}
+#define NAMES(table) (names = table, count = (int)(sizeof(table) / sizeof(table[0])))
+	if (sig == SIGSEGV)
+		NAMES(segv);
+	else if (sig == SIGBUS)
+		NAMES(bus);
+	else if (sig == SIGFPE)
+		NAMES(fpe);
+	else if (sig == SIGILL)
+		NAMES(ill);
+	else if (sig == SIGTRAP)
+		NAMES(trap);
+#undef NAMES
+	if (names && code > 0 && code < count)
+		put_str(line, names[code]);
+	else
+		put_fmt(line, "%d", code);
+}
+
+void strace_signal(int sig, int code, uint64_t addr)
+{
+	struct line line;
+
+	line.len = 0;
+	put_thread_prefix(&line);
+	put_str(&line, "--- ");
+	put_signal(&line, sig);
+	put_str(&line, " {si_signo=");
+	put_signal(&line, sig);
+	put_str(&line, ", si_code=");
+	put_si_code(&line, sig, code);
+	if (code == SI_USER || code == SI_TKILL || code == SI_QUEUE) {
+		put_fmt(&line, ", si_pid=%ld, si_uid=%ld", sys_getpid(), sys_getuid());
+	} else if (code > 0 && code != SI_KERNEL) {
+		put_str(&line, ", si_addr=");
+		put_addr(&line, addr);
+	}
+	put_str(&line, "} ---");
+	trace_send(&line);
 }
 
 /* The interrupted call's ERESTART* code: signal_syscall_end stored it in

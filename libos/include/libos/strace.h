@@ -12,4 +12,9 @@ extern uint32_t strace_flags;
  * line in strace's format. */
 long syscall_traced(long nr, long a0, long a1, long a2, long a3, long a4, long a5);
 
+/* With --strace: the line strace prints when a signal is delivered,
+ * "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_TKILL, si_pid=1, si_uid=0} ---"
+ * (addr: a fault's si_addr). */
+void strace_signal(int sig, int code, uint64_t addr);
+
 #endif
