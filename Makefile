@@ -183,6 +183,11 @@ $(BUILD)/test/test_elf: tests/unit/test_elf.c monitor/elf.c $(UNIT_HEADERS) | de
 	@mkdir -p $(@D)
 	$(CC) $(UNIT_CFLAGS) -Imonitor $(filter %.c,$^) -lcmocka -o $@
 
+# Also reads the LibOS's CFI from $(RUNTIME)/libos.so when it runs.
+$(BUILD)/test/test_unwind: tests/unit/test_unwind.c monitor/unwind.c monitor/elf.c $(UNIT_HEADERS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(UNIT_CFLAGS) -Imonitor $(filter %.c,$^) -lcmocka -o $@
+
 $(BUILD)/test/test_cap: tests/unit/test_cap.c monitor/cap.c monitor/log.c $(UNIT_HEADERS) | deps
 	@mkdir -p $(@D)
 	$(CC) $(UNIT_CFLAGS) -Imonitor $(filter %.c,$^) -lcmocka -o $@

@@ -1,6 +1,7 @@
-/* Faults: in app code they end the cVM with a report and 128+N; in the
- * LibOS they are an internal error of that cVM; in the monitor, a crash
- * report and the default action. */
+/* Faults: in app code they end the cVM with a report, a backtrace of the
+ * app's frames (monitor/unwind.c) and 128+N; in the LibOS they are an
+ * internal error of that cVM, with a backtrace through the LibOS into the
+ * app; in the monitor, a report, a backtrace and the default action. */
 #ifndef MONITOR_CRASH_H
 #define MONITOR_CRASH_H
 

@@ -223,7 +223,19 @@ def session_traced():
                           "main"])
         run("kill")
 
+    def bt_through_hostcall_gate():
+        """From the monitor's host-call handler of the program's write back
+        through the host-call gate, the LibOS and the syscall gate to main
+        (hostcall_gate.S's CFI; gdb shows that gate as a signal frame)."""
+        run("delete")
+        run("break hostcall_dispatch if nr == 1")  # HC_WRITE
+        run("run")
+        expect_backtrace(["hostcall_dispatch", "hostcall_gate", "syscall_traced",
+                          "syscall_gate_traced", "write", "lib_say", "main"])
+        run("kill")
+
     check("bt-through-traced-gate", bt_through_traced_gate)
+    check("bt-through-hostcall-gate", bt_through_hostcall_gate)
 
 
 def session_yaml():
