@@ -5,12 +5,10 @@
  * below reads it. */
 #include <uni/gate.h>
 
-.macro SET_FS_FROM_RAX
-	testb $1, %gs:GATE_HAS_FSGSBASE
-	jz 8f
-	wrfsbase %rax
-	jmp 9f
-8:	push %rdi
+/* The registers the syscall instruction and its argument setup below may
+ * change, rax aside. */
+.macro PUSH_SYSCALL_CLOBBERED
+	push %rdi
 	push %rsi
 	push %rdx
 	push %rcx
@@ -18,10 +16,9 @@
 	push %r9
 	push %r10
 	push %r11
-	mov %rax, %rsi
-	mov $0x1002, %edi /* ARCH_SET_FS */
-	mov $158, %eax /* SYS_arch_prctl */
-	syscall
+.endm
+
+.macro POP_SYSCALL_CLOBBERED
 	pop %r11
 	pop %r10
 	pop %r9
@@ -30,6 +27,19 @@
 	pop %rdx
 	pop %rsi
 	pop %rdi
+.endm
+
+.macro SET_FS_FROM_RAX
+	testb $1, %gs:GATE_HAS_FSGSBASE
+	jz 8f
+	wrfsbase %rax
+	jmp 9f
+8:	PUSH_SYSCALL_CLOBBERED
+	mov %rax, %rsi
+	mov $0x1002, %edi /* ARCH_SET_FS */
+	mov $158, %eax /* SYS_arch_prctl */
+	syscall
+	POP_SYSCALL_CLOBBERED
 9:
 .endm
 
@@ -40,19 +50,13 @@
 	jz 8f
 	rdfsbase %rax
 	jmp 9f
-8:	push %rdi
-	push %rsi
-	push %rcx
-	push %r11
+8:	PUSH_SYSCALL_CLOBBERED
 	sub $8, %rsp /* the result */
 	mov %rsp, %rsi
 	mov $0x1003, %edi /* ARCH_GET_FS */
 	mov $158, %eax /* SYS_arch_prctl */
 	syscall
 	pop %rax
-	pop %r11
-	pop %rcx
-	pop %rsi
-	pop %rdi
+	POP_SYSCALL_CLOBBERED
 9:
 .endm
