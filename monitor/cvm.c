@@ -635,16 +635,25 @@ struct gate_block *gate_clone(const struct gate_block *from, int tid, uint64_t l
 	if (block == MAP_FAILED)
 		return NULL;
 	struct gate_block *gate = block;
+	gate->xsave_area = (uint64_t)block + header;
+	gate_reuse(gate, from, tid, libos_sp);
+	return gate;
+}
+
+void gate_reuse(struct gate_block *gate, const struct gate_block *from, int tid,
+		uint64_t libos_sp)
+{
+	uint64_t xsave_area = gate->xsave_area;
+
 	*gate = *from;
 	gate->self = gate;
-	gate->xsave_area = (uint64_t)block + header;
+	gate->xsave_area = xsave_area;
 	gate->app_sp = 0;
 	gate->monitor_sp = 0; /* set when it enters the cVM */
 	gate->libos_sp = libos_sp;
 	gate->tid = tid;
 	gate->clear_child_tid = 0;
 	signals_fresh(gate); /* it keeps its creator's signal mask, nothing else */
-	return gate;
 }
 
 void gate_free(struct gate_block *gate)

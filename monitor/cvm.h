@@ -64,6 +64,9 @@ int runtime_path(const char *name, char *buf, size_t size);
 /* A gate block for a new thread of the cVM gate serves: a copy of gate
  * with tid and its own LibOS stack and xsave area; NULL on failure. */
 struct gate_block *gate_clone(const struct gate_block *gate, int tid, uint64_t libos_sp);
+/* The same into a block gate_clone made before (a parked thread's), keeping its xsave area. */
+void gate_reuse(struct gate_block *gate, const struct gate_block *from, int tid,
+		uint64_t libos_sp);
 void gate_free(struct gate_block *gate);
 /* The top of LibOS stack slot i (0 .. THREAD_SLOTS-1) for threads. */
 uint64_t libos_thread_stack_top(const struct cvm *libos, int i);

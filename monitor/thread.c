@@ -4,8 +4,10 @@
  * fault handlers' signal stack and enters the app where clone returns.
  *
  * Ending: a thread's SYS_exit leaves the cVM (cvm_leave back into its start
- * routine), which then frees its gate block; its LibOS stack slot is free
- * once the pthread has ended (joined when the slot is reused or at the end).
+ * routine), which then parks: the pthread, its gate block, signal stack and
+ * timer wait in the slot for the next clone, which only fills the gate block
+ * anew (a pthread_create and its teardown cost more than the app's whole
+ * thread). Parked threads end with the cVM.
  * exit_group or a fatal signal in any thread (cvm_end) records the status;
  * a thread other than the main one sends the main thread STOP_SIGNAL, whose
  * handler leaves the main thread's cVM with that status. The main thread,
@@ -29,13 +31,14 @@
 #define STOP_SIGNAL (SIGRTMIN + 1)
 #define THREAD_LEFT (-1000) /* cvm_leave's value for a thread that is done */
 
-enum slot_state { SLOT_FREE, SLOT_RUNNING, SLOT_DONE };
+enum slot_state { SLOT_FREE, SLOT_RUNNING, SLOT_PARKED, SLOT_DONE };
 
 struct thread_slot {
 	enum slot_state state;
 	pthread_t thread;
 	struct gate_block *gate;
 	struct uni_thread_start start;
+	pthread_cond_t wake; /* a parked thread's: new work, or the end */
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -83,6 +86,9 @@ void threads_end(void)
 	in_cvm = 0;
 	pthread_mutex_lock(&lock);
 	ending = 1; /* no new threads */
+	for (int i = 0; i < THREAD_SLOTS; i++)
+		if (slots[i].state == SLOT_PARKED)
+			pthread_cond_signal(&slots[i].wake);
 	pthread_mutex_unlock(&lock);
 	for (int i = 0; i < THREAD_SLOTS; i++) {
 		struct thread_slot *s = &slots[i];
@@ -104,12 +110,15 @@ void threads_end(void)
 			if (pthread_timedjoin_np(s->thread, NULL, &until) == 0)
 				break;
 		}
+		pthread_cond_destroy(&s->wake);
 		s->state = SLOT_FREE;
 	}
 	host_signals_end();
 	main_gate = NULL;
 }
 
+/* The slot's thread runs the app's thread it was given, then parks until
+ * the next one or the end of the cVM. */
 static void *thread_main(void *arg)
 {
 	struct thread_slot *s = arg;
@@ -119,28 +128,44 @@ static void *thread_main(void *arg)
 
 	/* Created with every signal blocked: %gs is not set yet. */
 	cpu_set_gs_base((uint64_t)gate);
-	gate->monitor_fs = cpu_fs_base();
 	if (crash_handlers_install())
 		log_error("thread %d: cannot install its fault handlers", gate->tid);
 	host_signals_thread_begin();
-	pthread_mutex_lock(&lock);
-	go = !ending;
-	in_cvm = go;
-	pthread_mutex_unlock(&lock);
 	sigfillset(&all);
-	pthread_sigmask(SIG_UNBLOCK, &all, NULL);
-	if (go)
-		cvm_thread_enter(gate, s->start.rip, s->start.rsp, s->start.r9);
-	in_cvm = 0;
-	pthread_sigmask(SIG_BLOCK, &all, NULL);
-	host_signals_thread_end();
-	crash_altstack_free();
 	pthread_mutex_lock(&lock);
+	for (;;) {
+		go = !ending;
+		in_cvm = go;
+		pthread_mutex_unlock(&lock);
+		gate->monitor_fs = cpu_fs_base();
+		pthread_sigmask(SIG_UNBLOCK, &all, NULL);
+		if (go)
+			cvm_thread_enter(gate, s->start.rip, s->start.rsp, s->start.r9);
+		in_cvm = 0;
+		pthread_sigmask(SIG_BLOCK, &all, NULL);
+		pthread_mutex_lock(&lock);
+		s->state = SLOT_PARKED;
+		while (s->state == SLOT_PARKED && !ending)
+			pthread_cond_wait(&s->wake, &lock);
+		if (s->state == SLOT_PARKED)
+			break; /* the cVM ends */
+	}
 	s->gate = NULL;
 	s->state = SLOT_DONE;
 	pthread_mutex_unlock(&lock);
+	host_signals_thread_end();
+	crash_altstack_free();
 	gate_free(gate);
 	return NULL;
+}
+
+/* The new thread's own part of its gate block; the LibOS learns where it is. */
+static void start_gate(struct gate_block *gate, const struct uni_thread_start *start,
+		       struct uni_thread_start *req)
+{
+	gate->app_fs = start->tls;
+	gate->clear_child_tid = start->clear_child_tid;
+	req->gate = (unsigned long)gate;
 }
 
 long thread_create(struct gate_block *gate, struct uni_thread_start *req)
@@ -160,8 +185,12 @@ long thread_create(struct gate_block *gate, struct uni_thread_start *req)
 		pthread_mutex_unlock(&lock);
 		return -EAGAIN;
 	}
-	for (i = 0; i < THREAD_SLOTS && slots[i].state == SLOT_RUNNING; i++)
+	/* A parked thread first, else the first slot without one. */
+	for (i = 0; i < THREAD_SLOTS && slots[i].state != SLOT_PARKED; i++)
 		;
+	if (i == THREAD_SLOTS)
+		for (i = 0; i < THREAD_SLOTS && slots[i].state == SLOT_RUNNING; i++)
+			;
 	/* 0 when every slot is taken or slot i does not fit beside the LibOS's heap. */
 	uint64_t libos_sp = i < THREAD_SLOTS ? libos_thread_stack_top(app->server, i) : 0;
 	if (!libos_sp) {
@@ -174,15 +203,25 @@ long thread_create(struct gate_block *gate, struct uni_thread_start *req)
 		return -EAGAIN;
 	}
 	s = &slots[i];
-	if (s->state == SLOT_DONE)
-		pthread_join(s->thread, NULL); /* it has returned or is about to */
-	s->state = SLOT_FREE;
 	s->start = start;
+	if (s->state == SLOT_PARKED) {
+		gate_reuse(s->gate, gate, start.tid, libos_sp);
+		start_gate(s->gate, &start, req);
+		s->state = SLOT_RUNNING;
+		live++;
+		pthread_cond_signal(&s->wake);
+		pthread_mutex_unlock(&lock);
+		return 0;
+	}
+	if (s->state == SLOT_DONE) {
+		pthread_join(s->thread, NULL); /* it has returned or is about to */
+		pthread_cond_destroy(&s->wake);
+	}
+	s->state = SLOT_FREE;
 	s->gate = gate_clone(gate, start.tid, libos_sp);
 	if (s->gate) {
-		s->gate->app_fs = start.tls;
-		s->gate->clear_child_tid = start.clear_child_tid;
-		req->gate = (unsigned long)s->gate;
+		start_gate(s->gate, &start, req);
+		pthread_cond_init(&s->wake, NULL);
 		sigfillset(&all);
 		pthread_sigmask(SIG_BLOCK, &all, &saved);
 		int err = pthread_create(&s->thread, NULL, thread_main, s);
@@ -193,6 +232,7 @@ long thread_create(struct gate_block *gate, struct uni_thread_start *req)
 			pthread_mutex_unlock(&lock);
 			return 0;
 		}
+		pthread_cond_destroy(&s->wake);
 		gate_free(s->gate);
 		s->gate = NULL;
 	}
