@@ -1,9 +1,11 @@
 /*
  * DWARF CFI unwinder (monitor/unwind.h). The formats: DWARF 4 section 6.4 (call frame
- * information), the LSB's .eh_frame and .eh_frame_hdr (CIE id 0, augmentation strings,
- * DW_EH_PE_* pointer encodings). Only what GCC, GNU as and the linkers emit on x86-64 is
- * followed; anything else ends the backtrace. The object's bytes are untrusted: each read
- * goes through the window check in struct cursor.
+ * information, .debug_frame), the LSB's .eh_frame and .eh_frame_hdr (CIE id 0, augmentation
+ * strings, DW_EH_PE_* pointer encodings). The two sections differ only in how entries are
+ * told apart and linked (struct cfi_format); their CIEs, FDEs and instructions are read by
+ * the same code. Only what GCC, GNU as and the linkers emit on x86-64 is followed; anything
+ * else ends the backtrace. The object's bytes are untrusted: each read goes through the
+ * window check in struct cursor.
  */
 #include <string.h>
 
@@ -73,22 +75,62 @@
 #define UNWIND_EXPR_DEPTH 8
 /* Program headers of a file whose CFI is read (a linker makes about ten). */
 #define UNWIND_MAX_PHDRS 64
-/* FDEs looked at by a linear scan of .eh_frame (no search table). */
+/* Entries looked at by a linear scan of .eh_frame (no search table) or .debug_frame. */
 #define UNWIND_MAX_SCAN 100000
+/* Section headers of a file searched for .debug_frame. */
+#define UNWIND_MAX_SECTIONS 4096
+
+/* What differs between .eh_frame (LSB 10.6.1) and .debug_frame (DWARF 4, 6.4.1 and 7.23). */
+struct cfi_format {
+	uint32_t cie_id; /* the CIE id field's value, telling a CIE from an FDE */
+	int cie_pointer_from_start; /* an FDE's CIE pointer: an offset from the section's start,
+				     * or (.eh_frame) back from the pointer field itself */
+	unsigned versions; /* bit N: CIE version N is read */
+	int length64; /* 0xffffffff escapes to a 64-bit length with the same 4-byte id fields;
+		       * in .debug_frame it means the 64-bit DWARF format (8-byte ids), not read */
+};
+
+static const struct cfi_format eh_frame_format = {
+	.cie_id = 0,
+	.versions = 1u << 1 | 1u << 3,
+	.length64 = 1,
+};
+
+/* Version 4 adds address_size and segment_selector_size after the augmentation. */
+static const struct cfi_format debug_frame_format = {
+	.cie_id = 0xffffffff,
+	.cie_pointer_from_start = 1,
+	.versions = 1u << 1 | 1u << 3 | 1u << 4,
+};
+
+/* One CFI section's bytes: [base, base + len) in the addresses its entries use (vaddrs for
+ * the PT_LOAD holding .eh_frame, offsets for .debug_frame). datarel is what DW_EH_PE_datarel
+ * is relative to (.eh_frame_hdr's vaddr). */
+struct cfi_section {
+	const struct cfi_format *format;
+	const uint8_t *bytes;
+	uint64_t base, len;
+	uint64_t datarel;
+};
 
 struct cursor {
-	const struct unwind_object *obj;
-	uint64_t at, end; /* vaddrs, end exclusive */
+	const struct cfi_section *sec;
+	uint64_t at, end; /* end exclusive */
 	int bad;
 };
 
-static int cursor_init(struct cursor *c, const struct unwind_object *obj, uint64_t at, uint64_t end)
+static int cursor_init(struct cursor *c, const struct cfi_section *sec, uint64_t at, uint64_t end)
 {
-	c->obj = obj;
+	c->sec = sec;
 	c->at = at;
 	c->end = end;
-	c->bad = at < obj->vaddr || end < at || end - obj->vaddr > obj->len;
+	c->bad = at < sec->base || end < at || end - sec->base > sec->len;
 	return c->bad ? -1 : 0;
+}
+
+static uint64_t section_end(const struct cfi_section *sec)
+{
+	return sec->base + sec->len;
 }
 
 static uint64_t read_fixed(struct cursor *c, unsigned size)
@@ -99,7 +141,7 @@ static uint64_t read_fixed(struct cursor *c, unsigned size)
 		c->bad = 1;
 		return 0;
 	}
-	const uint8_t *p = c->obj->bytes + (c->at - c->obj->vaddr);
+	const uint8_t *p = c->sec->bytes + (c->at - c->sec->base);
 	for (unsigned i = 0; i < size; i++)
 		value |= (uint64_t)p[i] << (8 * i);
 	c->at += size;
@@ -162,11 +204,11 @@ static uint64_t read_value(struct cursor *c, uint8_t enc)
 	return 0;
 }
 
-/* A pointer in encoding enc, as a vaddr of the object. datarel is what DW_EH_PE_datarel is
- * relative to (.eh_frame_hdr's vaddr). An absolute one is a link-time vaddr even in memory:
- * .eh_frame is read-only, so no dynamic relocation changes it. The indirect bit is never
- * followed: only the personality routine, which is skipped, uses it. */
-static uint64_t read_encoded(struct cursor *c, uint8_t enc, uint64_t datarel)
+/* A pointer in encoding enc, as a vaddr of the object. An absolute one is a link-time vaddr
+ * even in memory: .eh_frame is read-only, so no dynamic relocation changes it (and
+ * .debug_frame is not loaded). The indirect bit is never followed: only the personality
+ * routine, which is skipped, uses it. */
+static uint64_t read_encoded(struct cursor *c, uint8_t enc)
 {
 	uint64_t field = c->at, value = read_value(c, enc);
 
@@ -176,7 +218,7 @@ static uint64_t read_encoded(struct cursor *c, uint8_t enc, uint64_t datarel)
 	case PE_PCREL:
 		return value + field;
 	case PE_DATAREL:
-		return value + datarel;
+		return value + c->sec->datarel;
 	}
 	c->bad = 1; /* textrel, funcrel, aligned: not on x86-64 */
 	return 0;
@@ -192,6 +234,7 @@ struct cie {
 };
 
 struct fde {
+	const struct cfi_section *sec; /* where its and its CIE's instructions are */
 	uint64_t pc_begin, pc_end;
 	uint64_t insns, insns_end;
 	struct cie cie;
@@ -202,8 +245,10 @@ static uint64_t read_length(struct cursor *c)
 {
 	uint64_t length = read_fixed(c, 4);
 
-	if (length == 0xffffffff)
+	if (length == 0xffffffff && c->sec->format->length64)
 		length = read_fixed(c, 8);
+	else if (length == 0xffffffff)
+		c->bad = 1;
 	if (c->bad || length > c->end - c->at) {
 		c->bad = 1;
 		return 0;
@@ -211,22 +256,22 @@ static uint64_t read_length(struct cursor *c)
 	return length ? c->at + length : 0;
 }
 
-static int parse_cie(const struct unwind_object *obj, uint64_t at, uint64_t hdr, struct cie *cie)
+static int parse_cie(const struct cfi_section *sec, uint64_t at, struct cie *cie)
 {
 	struct cursor c;
 	char augmentation[8];
 	size_t n = 0;
 
-	if (cursor_init(&c, obj, at, obj->vaddr + obj->len))
+	if (cursor_init(&c, sec, at, section_end(sec)))
 		return -1;
 	uint64_t end = read_length(&c);
 	if (!end)
 		return -1;
 	c.end = end;
-	if (read_fixed(&c, 4) != 0) /* CIE id */
+	if (read_fixed(&c, 4) != sec->format->cie_id)
 		return -1;
 	uint8_t version = (uint8_t)read_fixed(&c, 1);
-	if (version != 1 && version != 3)
+	if (c.bad || version > 31 || !(sec->format->versions & 1u << version))
 		return -1;
 	for (;;) {
 		char ch = (char)read_fixed(&c, 1);
@@ -237,6 +282,9 @@ static int parse_cie(const struct unwind_object *obj, uint64_t at, uint64_t hdr,
 			break;
 	}
 	memset(cie, 0, sizeof(*cie));
+	/* address_size, segment_selector_size: FDE addresses are read as 8 bytes, unsegmented. */
+	if (version == 4 && (read_fixed(&c, 1) != 8 || read_fixed(&c, 1) != 0))
+		return -1;
 	cie->code_align = read_uleb(&c);
 	cie->data_align = read_sleb(&c);
 	cie->ra_reg = version == 1 ? read_fixed(&c, 1) : read_uleb(&c);
@@ -254,7 +302,7 @@ static int parse_cie(const struct unwind_object *obj, uint64_t at, uint64_t hdr,
 				cie->fde_enc = (uint8_t)read_fixed(&c, 1);
 			} else if (*a == 'P') {
 				uint8_t enc = (uint8_t)read_fixed(&c, 1);
-				read_encoded(&c, enc, hdr); /* the personality: not needed */
+				read_encoded(&c, enc); /* the personality: not needed */
 			} else if (*a == 'L') {
 				read_fixed(&c, 1); /* the LSDA's encoding: not needed */
 			} else if (*a != 'S') {
@@ -271,14 +319,13 @@ static int parse_cie(const struct unwind_object *obj, uint64_t at, uint64_t hdr,
 }
 
 /* The FDE at `at`: 1 and *fde when it is one, 0 for a CIE, -1 if malformed. *next is the
- * following entry (0 after the terminator). */
-static int parse_fde(const struct unwind_object *obj, uint64_t at, uint64_t hdr, struct fde *fde,
-		     uint64_t *next)
+ * following entry (the section's end after a terminator). */
+static int parse_fde(const struct cfi_section *sec, uint64_t at, struct fde *fde, uint64_t *next)
 {
 	struct cursor c;
 
-	*next = 0;
-	if (cursor_init(&c, obj, at, obj->vaddr + obj->len))
+	*next = section_end(sec);
+	if (cursor_init(&c, sec, at, section_end(sec)))
 		return -1;
 	uint64_t end = read_length(&c);
 	if (c.bad)
@@ -291,11 +338,16 @@ static int parse_fde(const struct unwind_object *obj, uint64_t at, uint64_t hdr,
 	uint64_t cie_pointer = read_fixed(&c, 4);
 	if (c.bad)
 		return -1;
-	if (cie_pointer == 0)
+	if (cie_pointer == sec->format->cie_id)
 		return 0;
-	if (cie_pointer > id_at || parse_cie(obj, id_at - cie_pointer, hdr, &fde->cie))
+	if (!sec->format->cie_pointer_from_start && cie_pointer > id_at)
 		return -1;
-	fde->pc_begin = read_encoded(&c, fde->cie.fde_enc, hdr);
+	uint64_t cie_at = sec->format->cie_pointer_from_start ? sec->base + cie_pointer
+							      : id_at - cie_pointer;
+	if (parse_cie(sec, cie_at, &fde->cie))
+		return -1;
+	fde->sec = sec;
+	fde->pc_begin = read_encoded(&c, fde->cie.fde_enc);
 	fde->pc_end = fde->pc_begin + read_value(&c, fde->cie.fde_enc);
 	if (fde->cie.has_z) {
 		uint64_t data_len = read_uleb(&c);
@@ -308,19 +360,35 @@ static int parse_fde(const struct unwind_object *obj, uint64_t at, uint64_t hdr,
 	return c.bad ? -1 : 1;
 }
 
-/* The FDE covering pc, through .eh_frame_hdr's sorted table or, without one, by walking
- * .eh_frame. 0 or -1. */
-static int find_fde(const struct unwind_object *obj, uint64_t pc, struct fde *fde)
+/* The FDE covering pc in the entries from `at` on, in order (neither section has an index of
+ * its own): 0 or -1. */
+static int scan_fdes(const struct cfi_section *sec, uint64_t at, uint64_t pc, struct fde *fde)
 {
-	uint64_t hdr = obj->eh_frame_hdr, next;
+	uint64_t next;
+
+	for (int n = 0; at < section_end(sec) && n < UNWIND_MAX_SCAN; n++, at = next) {
+		int found = parse_fde(sec, at, fde, &next);
+		if (found < 0)
+			return -1;
+		if (found && pc >= fde->pc_begin && pc < fde->pc_end)
+			return 0;
+	}
+	return -1;
+}
+
+/* The FDE covering pc in .eh_frame, through .eh_frame_hdr's sorted table or, without one, by
+ * walking .eh_frame. 0 or -1. */
+static int find_eh_frame_fde(const struct cfi_section *sec, uint64_t pc, struct fde *fde)
+{
+	uint64_t hdr = sec->datarel, next;
 	struct cursor c;
 
-	if (cursor_init(&c, obj, hdr, obj->vaddr + obj->len) || read_fixed(&c, 1) != 1)
+	if (cursor_init(&c, sec, hdr, section_end(sec)) || read_fixed(&c, 1) != 1)
 		return -1;
 	uint8_t frame_enc = (uint8_t)read_fixed(&c, 1);
 	uint8_t count_enc = (uint8_t)read_fixed(&c, 1);
 	uint8_t table_enc = (uint8_t)read_fixed(&c, 1);
-	uint64_t eh_frame = read_encoded(&c, frame_enc, hdr);
+	uint64_t eh_frame = read_encoded(&c, frame_enc);
 	if (c.bad)
 		return -1;
 	if (count_enc != PE_OMIT && table_enc == (PE_DATAREL | PE_SDATA4)) {
@@ -332,25 +400,33 @@ static int find_fde(const struct unwind_object *obj, uint64_t pc, struct fde *fd
 		while (high - low > 1) {
 			uint64_t mid = low + (high - low) / 2;
 			c.at = table + mid * 8;
-			if (read_encoded(&c, table_enc, hdr) <= pc)
+			if (read_encoded(&c, table_enc) <= pc)
 				low = mid;
 			else
 				high = mid;
 		}
 		c.at = table + low * 8 + 4;
-		uint64_t at = read_encoded(&c, table_enc, hdr);
-		if (c.bad || parse_fde(obj, at, hdr, fde, &next) != 1)
+		uint64_t at = read_encoded(&c, table_enc);
+		if (c.bad || parse_fde(sec, at, fde, &next) != 1)
 			return -1;
 		return pc >= fde->pc_begin && pc < fde->pc_end ? 0 : -1;
 	}
-	for (int n = 0; eh_frame && n < UNWIND_MAX_SCAN; n++, eh_frame = next) {
-		int found = parse_fde(obj, eh_frame, hdr, fde, &next);
-		if (found < 0)
-			return -1;
-		if (found && pc >= fde->pc_begin && pc < fde->pc_end)
-			return 0;
-	}
-	return -1;
+	return scan_fdes(sec, eh_frame, pc, fde);
+}
+
+/* The FDE covering pc: from .eh_frame, else from .debug_frame (musl's libc.so, built without
+ * unwind tables, has little more than its PLT's in .eh_frame and all else in .debug_frame).
+ * 0 or -1; *eh_frame and *debug_frame are filled from obj and must outlive *fde. */
+static int find_fde(const struct unwind_object *obj, uint64_t pc, struct cfi_section *eh_frame,
+		    struct cfi_section *debug_frame, struct fde *fde)
+{
+	*eh_frame = (struct cfi_section){ &eh_frame_format, obj->bytes, obj->vaddr, obj->len,
+					  obj->eh_frame_hdr };
+	*debug_frame = (struct cfi_section){ &debug_frame_format, obj->debug_frame, 0,
+					     obj->debug_frame_len, 0 };
+	if (obj->bytes && !find_eh_frame_fde(eh_frame, pc, fde))
+		return 0;
+	return obj->debug_frame ? scan_fdes(debug_frame, 0, pc, fde) : -1;
 }
 
 enum rule_kind { RULE_SAME, RULE_UNDEFINED, RULE_OFFSET, RULE_VAL_OFFSET, RULE_REGISTER, RULE_UNKNOWN };
@@ -364,7 +440,8 @@ struct row {
 	struct rule reg[UNWIND_NREGS];
 	uint64_t cfa_reg;
 	int64_t cfa_offset;
-	uint64_t cfa_expr, cfa_expr_end; /* vaddrs of DW_CFA_def_cfa_expression's block, or 0 */
+	int cfa_is_expr;
+	uint64_t cfa_expr, cfa_expr_end; /* DW_CFA_def_cfa_expression's block (FDE's section) */
 };
 
 struct cfa_state {
@@ -379,16 +456,16 @@ static void set_rule(struct row *row, uint64_t reg, enum rule_kind kind, int64_t
 		row->reg[reg] = (struct rule){ kind, value };
 }
 
-/* Run the instructions in [at, end) from location loc until past pc (for a CIE, pc is
- * ~0: all of them). 0 or -1. */
-static int run_cfa_program(const struct unwind_object *obj, uint64_t at, uint64_t end,
-			   const struct fde *fde, uint64_t pc, uint64_t hdr, struct cfa_state *s)
+/* Run the instructions in [at, end) of fde's section from location loc until past pc (for a
+ * CIE, pc is ~0: all of them). 0 or -1. */
+static int run_cfa_program(uint64_t at, uint64_t end, const struct fde *fde, uint64_t pc,
+			   struct cfa_state *s)
 {
 	const struct cie *cie = &fde->cie;
 	uint64_t loc = fde->pc_begin, reg, delta;
 	struct cursor c;
 
-	if (cursor_init(&c, obj, at, end))
+	if (cursor_init(&c, fde->sec, at, end))
 		return -1;
 	while (c.at < c.end && !c.bad) {
 		uint8_t op = (uint8_t)read_fixed(&c, 1);
@@ -414,7 +491,7 @@ static int run_cfa_program(const struct unwind_object *obj, uint64_t at, uint64_
 				read_uleb(&c);
 			break;
 		case CFA_SET_LOC:
-			loc = read_encoded(&c, cie->fde_enc, hdr);
+			loc = read_encoded(&c, cie->fde_enc);
 			if (loc > pc)
 				return c.bad ? -1 : 0;
 			break;
@@ -480,16 +557,16 @@ static int run_cfa_program(const struct unwind_object *obj, uint64_t at, uint64_
 		case CFA_DEF_CFA:
 			s->row.cfa_reg = read_uleb(&c);
 			s->row.cfa_offset = (int64_t)read_uleb(&c);
-			s->row.cfa_expr = 0;
+			s->row.cfa_is_expr = 0;
 			break;
 		case CFA_DEF_CFA_SF:
 			s->row.cfa_reg = read_uleb(&c);
 			s->row.cfa_offset = read_sleb(&c) * cie->data_align;
-			s->row.cfa_expr = 0;
+			s->row.cfa_is_expr = 0;
 			break;
 		case CFA_DEF_CFA_REGISTER:
 			s->row.cfa_reg = read_uleb(&c);
-			s->row.cfa_expr = 0;
+			s->row.cfa_is_expr = 0;
 			break;
 		case CFA_DEF_CFA_OFFSET:
 			s->row.cfa_offset = (int64_t)read_uleb(&c);
@@ -501,6 +578,7 @@ static int run_cfa_program(const struct unwind_object *obj, uint64_t at, uint64_
 			delta = read_uleb(&c);
 			if (c.bad || delta > c.end - c.at)
 				return -1;
+			s->row.cfa_is_expr = 1;
 			s->row.cfa_expr = c.at;
 			s->row.cfa_expr_end = c.at + delta;
 			c.at += delta;
@@ -517,15 +595,15 @@ advance:
 	return c.bad ? -1 : 0;
 }
 
-/* The few operations of the PLT's CFA expression. 0 and *value, or -1. */
-static int eval_cfa_expression(const struct unwind_object *obj, const struct row *row,
+/* The few operations of the PLT's CFA expression, in sec. 0 and *value, or -1. */
+static int eval_cfa_expression(const struct cfi_section *sec, const struct row *row,
 			       const struct unwind_regs *regs, uint64_t *value)
 {
 	uint64_t stack[UNWIND_EXPR_DEPTH];
 	int depth = 0;
 	struct cursor c;
 
-	if (cursor_init(&c, obj, row->cfa_expr, row->cfa_expr_end))
+	if (cursor_init(&c, sec, row->cfa_expr, row->cfa_expr_end))
 		return -1;
 	while (c.at < c.end) {
 		uint8_t op = (uint8_t)read_fixed(&c, 1);
@@ -583,6 +661,7 @@ static int eval_cfa_expression(const struct unwind_object *obj, const struct row
 int unwind_step(const struct unwind_object *obj, struct unwind_regs *regs, int is_return,
 		unwind_read_fn read, void *ctx)
 {
+	struct cfi_section eh_frame, debug_frame;
 	struct fde fde;
 	struct cfa_state s;
 	struct unwind_regs caller = *regs;
@@ -591,19 +670,18 @@ int unwind_step(const struct unwind_object *obj, struct unwind_regs *regs, int i
 	if (!(regs->known & (1u << UNWIND_IP)))
 		return -1;
 	uint64_t pc = regs->value[UNWIND_IP] - obj->bias - (is_return ? 1 : 0);
-	if (find_fde(obj, pc, &fde) || fde.cie.ra_reg >= UNWIND_NREGS)
+	if (find_fde(obj, pc, &eh_frame, &debug_frame, &fde) || fde.cie.ra_reg >= UNWIND_NREGS)
 		return -1;
 	memset(&s, 0, sizeof(s));
-	if (run_cfa_program(obj, fde.cie.insns, fde.cie.insns_end, &fde, ~0ULL, obj->eh_frame_hdr,
-			    &s))
+	if (run_cfa_program(fde.cie.insns, fde.cie.insns_end, &fde, ~0ULL, &s))
 		return -1;
 	s.initial = s.row;
 	s.depth = 0;
-	if (run_cfa_program(obj, fde.insns, fde.insns_end, &fde, pc, obj->eh_frame_hdr, &s))
+	if (run_cfa_program(fde.insns, fde.insns_end, &fde, pc, &s))
 		return -1;
 
-	if (s.row.cfa_expr) {
-		if (eval_cfa_expression(obj, &s.row, regs, &cfa))
+	if (s.row.cfa_is_expr) {
+		if (eval_cfa_expression(fde.sec, &s.row, regs, &cfa))
 			return -1;
 	} else {
 		if (s.row.cfa_reg >= UNWIND_NREGS || !(regs->known & (1u << s.row.cfa_reg)))
@@ -672,6 +750,48 @@ static int find_eh_frame(const Elf64_Phdr *phdrs, size_t phnum, const Elf64_Phdr
 	return -1;
 }
 
+/* Section header index of img, copied out (the file need not keep it aligned): 0 or -1. */
+static int read_section_header(const struct elf_image *img, const Elf64_Ehdr *eh, uint64_t index,
+			       Elf64_Shdr *sh)
+{
+	memcpy(sh, img->buf + eh->e_shoff + index * sizeof(*sh), sizeof(*sh));
+	return sh->sh_type == SHT_NOBITS || sh->sh_offset > img->len ||
+			       sh->sh_size > img->len - sh->sh_offset
+		       ? -1
+		       : 0;
+}
+
+/* The bytes of img's .debug_frame, found by name through the section headers (gABI 4, e_shstrndx):
+ * 0, or -1 when the file has no section headers, no such section, or a compressed one. */
+static int find_debug_frame(const struct elf_image *img, const uint8_t **bytes, uint64_t *len)
+{
+	static const char name[] = ".debug_frame";
+	Elf64_Ehdr eh;
+	Elf64_Shdr names, sh;
+
+	memcpy(&eh, img->buf, sizeof(eh)); /* elf_parse checked that the header is in the file */
+	/* The extended numbering of gABI 4 (e_shnum 0, SHN_XINDEX) is only needed from 0xff00
+	 * sections on: such files are not looked into. */
+	if (eh.e_shnum == 0 || eh.e_shnum > UNWIND_MAX_SECTIONS ||
+	    eh.e_shentsize != sizeof(Elf64_Shdr) || eh.e_shstrndx == SHN_UNDEF ||
+	    eh.e_shstrndx >= eh.e_shnum || eh.e_shoff > img->len ||
+	    (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr) > img->len - eh.e_shoff ||
+	    read_section_header(img, &eh, eh.e_shstrndx, &names))
+		return -1;
+	for (uint64_t index = 1; index < eh.e_shnum; index++) {
+		if (read_section_header(img, &eh, index, &sh) || sh.sh_name >= names.sh_size ||
+		    names.sh_size - sh.sh_name < sizeof(name) ||
+		    memcmp(img->buf + names.sh_offset + sh.sh_name, name, sizeof(name)))
+			continue;
+		if (sh.sh_flags & SHF_COMPRESSED)
+			return -1;
+		*bytes = img->buf + sh.sh_offset;
+		*len = sh.sh_size;
+		return 0;
+	}
+	return -1;
+}
+
 int unwind_object_from_file(const struct elf_image *img, uint64_t bias, struct unwind_object *obj)
 {
 	const Elf64_Phdr *load;
@@ -683,15 +803,17 @@ int unwind_object_from_file(const struct elf_image *img, uint64_t bias, struct u
 	if (img->phnum > UNWIND_MAX_PHDRS)
 		return -1;
 	memcpy(phdrs, img->buf + img->phoff, img->phnum * sizeof(Elf64_Phdr));
-	if (find_eh_frame(phdrs, img->phnum, &load, &hdr) || load->p_offset > img->len ||
-	    load->p_filesz > img->len - load->p_offset)
-		return -1;
-	*obj = (struct unwind_object){ .bytes = img->buf + load->p_offset,
-				       .vaddr = load->p_vaddr,
-				       .len = load->p_filesz,
-				       .eh_frame_hdr = hdr,
-				       .bias = bias };
-	return 0;
+	*obj = (struct unwind_object){ .bias = bias };
+	if (!find_eh_frame(phdrs, img->phnum, &load, &hdr) && load->p_offset <= img->len &&
+	    load->p_filesz <= img->len - load->p_offset) {
+		obj->bytes = img->buf + load->p_offset;
+		obj->vaddr = load->p_vaddr;
+		obj->len = load->p_filesz;
+		obj->eh_frame_hdr = hdr;
+	}
+	if (find_debug_frame(img, &obj->debug_frame, &obj->debug_frame_len))
+		obj->debug_frame = NULL;
+	return obj->bytes || obj->debug_frame ? 0 : -1;
 }
 
 int unwind_object_from_memory(const Elf64_Phdr *phdrs, size_t phnum, uint64_t bias,
