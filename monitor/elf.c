@@ -494,6 +494,32 @@ int elf_symbol(const struct elf_image *img, const char *name, uint64_t *vaddr, c
 	return fail(err, errlen, "symbol '%s' not found", name);
 }
 
+/* Section shndx holds code (its headers were checked by find_symbol_table). */
+static int code_section(const struct elf_image *img, uint16_t shndx)
+{
+	Elf64_Ehdr eh;
+	Elf64_Shdr sh;
+
+	memcpy(&eh, img->buf, sizeof(eh));
+	if (shndx >= eh.e_shnum)
+		return 0;
+	memcpy(&sh, img->buf + eh.e_shoff + (uint64_t)shndx * sizeof(sh), sizeof(sh));
+	return (sh.sh_flags & SHF_EXECINSTR) != 0;
+}
+
+/* A function, or a label in code without a type (an assembly entry point
+ * such as _start). */
+static int names_code(const struct elf_image *img, const Elf64_Sym *sym)
+{
+	int type = ELF64_ST_TYPE(sym->st_info);
+
+	if (sym->st_shndx == SHN_UNDEF)
+		return 0;
+	return type == STT_FUNC ||
+	       (type == STT_NOTYPE && ELF64_ST_BIND(sym->st_info) != STB_LOCAL &&
+		code_section(img, sym->st_shndx));
+}
+
 int elf_symbol_at(const struct elf_image *img, uint64_t vaddr, const char **name,
 		  uint64_t *offset)
 {
@@ -508,8 +534,7 @@ int elf_symbol_at(const struct elf_image *img, uint64_t vaddr, const char **name
 	/* The function whose range holds vaddr, or else the nearest one below. */
 	for (uint64_t i = 1; i < symtab.sh_size / sizeof(sym); i++) {
 		memcpy(&sym, img->buf + symtab.sh_offset + i * sizeof(sym), sizeof(sym));
-		if (ELF64_ST_TYPE(sym.st_info) != STT_FUNC || sym.st_shndx == SHN_UNDEF ||
-		    sym.st_value > vaddr || sym.st_name >= strtab.sh_size ||
+		if (!names_code(img, &sym) || sym.st_value > vaddr || sym.st_name >= strtab.sh_size ||
 		    !memchr(img->buf + strtab.sh_offset + sym.st_name, 0,
 			    strtab.sh_size - sym.st_name))
 			continue;

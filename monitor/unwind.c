@@ -831,3 +831,31 @@ int unwind_object_from_memory(const Elf64_Phdr *phdrs, size_t phnum, uint64_t bi
 				       .bias = bias };
 	return 0;
 }
+
+/* The caller's registers just after it called this: ip the return
+ * address, rsp above it, and the callee-saved ones; the rest unknown.
+ * Naked (basic asm only, hence the literal offsets), so that nothing the
+ * compiler adds moves rsp before the reads. */
+_Static_assert(UNWIND_IP * 8 == 128 && UNWIND_RSP * 8 == 56 && UNWIND_RBP * 8 == 48 &&
+		       UNWIND_RBX * 8 == 24 && UNWIND_R12 * 8 == 96 &&
+		       offsetof(struct unwind_regs, known) == 136,
+	       "regs_of_caller's offsets");
+_Static_assert((1u << UNWIND_IP | 1u << UNWIND_RSP | 1u << UNWIND_RBP | 1u << UNWIND_RBX |
+		1u << UNWIND_R12 | 1u << UNWIND_R13 | 1u << UNWIND_R14 | 1u << UNWIND_R15) == 0x1f0c8,
+	       "regs_of_caller's known registers");
+__attribute__((naked, noinline)) void unwind_regs_of_caller(struct unwind_regs *regs)
+{
+	(void)regs;
+	__asm__("mov (%rsp), %rax\n\t"
+		"mov %rax, 128(%rdi)\n\t"
+		"lea 8(%rsp), %rax\n\t"
+		"mov %rax, 56(%rdi)\n\t"
+		"mov %rbp, 48(%rdi)\n\t"
+		"mov %rbx, 24(%rdi)\n\t"
+		"mov %r12, 96(%rdi)\n\t"
+		"mov %r13, 104(%rdi)\n\t"
+		"mov %r14, 112(%rdi)\n\t"
+		"mov %r15, 120(%rdi)\n\t"
+		"movl $0x1f0c8, 136(%rdi)\n\t"
+		"ret");
+}

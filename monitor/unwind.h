@@ -76,6 +76,10 @@ int unwind_object_from_memory(const Elf64_Phdr *phdrs, size_t phnum, uint64_t bi
  * no FDE for ip in .eh_frame or .debug_frame, an outermost frame (return
  * address undefined), CFI this unwinder does not follow, a register it
  * needs unknown, or a read that failed. */
+/* regs = the caller's registers just after its call of this: ip the return
+ * address, rsp above it, and the callee-saved ones; the rest unknown. */
+void unwind_regs_of_caller(struct unwind_regs *regs);
+
 int unwind_step(const struct unwind_object *obj, struct unwind_regs *regs, int is_return,
 		unwind_read_fn read, void *ctx);
 

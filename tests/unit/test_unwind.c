@@ -79,20 +79,6 @@ static int find_self(struct dl_phdr_info *info, size_t size, void *ctx)
 	return 0;
 }
 
-/* As monitor/crash.c's regs_of_caller: the caller's registers at the return address. */
-__attribute__((naked, noinline)) static void regs_of_caller(struct unwind_regs *regs)
-{
-	(void)regs;
-	__asm__("mov (%rsp), %rax\n\t"
-		"mov %rax, 128(%rdi)\n\t"
-		"lea 8(%rsp), %rax\n\t"
-		"mov %rax, 56(%rdi)\n\t"
-		"mov %rbp, 48(%rdi)\n\t"
-		"mov %rbx, 24(%rdi)\n\t"
-		"movl $0x100c8, 136(%rdi)\n\t"
-		"ret");
-}
-
 /* From inner's frame, while inner -> outer -> test_own_frames are live:
  * each return address lies just after the function it returns into
  * begins, and the stack grows up. */
@@ -118,7 +104,7 @@ static __attribute__((noinline)) void inner_frame(void)
 {
 	struct unwind_regs regs;
 
-	regs_of_caller(&regs);
+	unwind_regs_of_caller(&regs);
 	assert_true(regs.value[UNWIND_IP] > (uint64_t)inner_frame);
 	unwind_from(&regs);
 }
