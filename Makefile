@@ -23,8 +23,11 @@ MONITOR_OBJS := $(patsubst %,$(BUILD)/monitor-obj/%.o,$(MONITOR_SRCS) $(MONITOR_
 
 # The LibOS: freestanding, position-independent, no TLS, no SSE (the app's
 # vector registers stay untouched on the syscall path), no libc.
+# -mstringop-strategy=libcall: no inline rep movs/stos, so only arch/*/mem.S
+# uses the direction flag, and the syscall gate need not clear it.
 LIBOS_CFLAGS := $(COMMON_CFLAGS) -Ilibos/include -I$(BUILD)/gen -ffreestanding -fPIC \
-	-fvisibility=hidden -fno-stack-protector -mgeneral-regs-only -fno-plt
+	-fvisibility=hidden -fno-stack-protector -mgeneral-regs-only -fno-plt \
+	-mstringop-strategy=libcall
 LIBOS_LDFLAGS := -shared -nostdlib -Wl,-z,now -Wl,-Bsymbolic -Wl,--no-undefined \
 	-Wl,-z,noexecstack -Wl,--hash-style=gnu
 LIBOS_SRCS := $(wildcard libos/core/*.c libos/mm/*.c libos/fs/*.c)

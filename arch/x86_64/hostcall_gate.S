@@ -38,6 +38,7 @@ hostcall_gate:
 	mov %r12, %rdx
 	mov %gs:GATE_MONITOR_FS, %rax
 	SET_FS_FROM_RAX
+	cld /* glibc's code relies on DF = 0; the app may have set it */
 	mov %rsp, %r12
 	mov %gs:GATE_MONITOR_SP, %rsp
 	call hostcall_dispatch

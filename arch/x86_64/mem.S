@@ -1,6 +1,8 @@
 /* memcpy and memset for the LibOS: rep movsb / rep stosb, which current
- * CPUs run at cache speed (ERMSB) and which need no SSE. DF is clear: the
- * syscall gate clears it on entry. */
+ * CPUs run at cache speed (ERMSB) and which need no SSE. They clear DF
+ * first: the syscall gate leaves the app's, which the ABI says is clear
+ * but an app may have set; the LibOS has no other string instruction
+ * (-mstringop-strategy=libcall). */
 
 	.text
 	.globl memcpy
@@ -9,6 +11,7 @@
 memcpy:
 	mov %rdi, %rax
 	mov %rdx, %rcx
+	cld
 	rep movsb
 	ret
 	.size memcpy, .-memcpy
@@ -20,6 +23,7 @@ memset:
 	mov %rdi, %r9
 	mov %esi, %eax
 	mov %rdx, %rcx
+	cld
 	rep stosb
 	mov %r9, %rax
 	ret

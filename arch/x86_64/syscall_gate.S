@@ -38,10 +38,10 @@
 	push %r9
 	.cfi_adjust_cfa_offset 8
 	.cfi_offset %r9, -64
-	/* The ABI has DF clear at every call, so at every musl system call;
-	 * cld makes sure an app breaking that cannot turn the LibOS's
-	 * rep movsb around. DF is not restored: a conforming caller had 0. */
-	cld
+	/* No cld: the LibOS is built without inline string instructions
+	 * (-mstringop-strategy=libcall) and its memcpy and memset clear DF
+	 * themselves (mem.S), as the host-call gate does for the monitor, so
+	 * an app that breaks the ABI's DF = 0 cannot turn a copy around. */
 .endm
 
 /* Back to the app with the result in rax. */
@@ -87,9 +87,7 @@ syscall_gate:
 	cmp $SYSCALL_TABLE_SIZE, %rax
 	jae 2f
 	lea syscall_table(%rip), %r11
-	mov (%r11, %rax, 8), %r11
-	test %r11, %r11
-	jz 2f
+	mov (%r11, %rax, 8), %r11 /* every entry is set: see syscall_unknown_entry */
 	mov %r10, %rcx /* the C ABI's fourth argument */
 	call *%r11
 	.cfi_remember_state
@@ -100,6 +98,16 @@ syscall_gate:
 	jmp 1b
 	.cfi_endproc
 	.size syscall_gate, .-syscall_gate
+
+/* The table's entry for every number without a handler: rax still holds
+ * the number when the gate calls it. */
+	.globl syscall_unknown_entry
+	.hidden syscall_unknown_entry
+	.type syscall_unknown_entry, @function
+syscall_unknown_entry:
+	mov %rax, %rdi
+	jmp syscall_unknown
+	.size syscall_unknown_entry, .-syscall_unknown_entry
 
 /* The same gate for intravisor --strace, which installs it instead of
  * syscall_gate: syscall_traced(nr, a0, ..., a5) (libos/core/strace.c) runs

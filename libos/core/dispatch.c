@@ -1,5 +1,6 @@
 /* System calls without a handler: the syscall gate (arch/.../syscall_gate.S)
- * calls the table's entries itself and lands here for every other number. */
+ * calls the table's entries itself and lands here, through
+ * syscall_unknown_entry, for every other number. */
 #include <libos/errno.h>
 #include <libos/log.h>
 #include <libos/syscall_table.h>

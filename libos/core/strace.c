@@ -2362,7 +2362,7 @@ static long run(long nr, const long *args)
 {
 	unsigned long index = (unsigned long)nr;
 
-	if (index < SYSCALL_TABLE_SIZE && syscall_table[index])
+	if (index < SYSCALL_TABLE_SIZE && syscall_table[index] != syscall_unknown_entry)
 		return syscall_table[index](args[0], args[1], args[2], args[3], args[4], args[5]);
 	return syscall_unknown(nr);
 }
