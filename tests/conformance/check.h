@@ -2,10 +2,12 @@
  * same program built natively and with uni-cc must print the same lines. */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static inline const char *errno_name(int e)
@@ -156,4 +158,28 @@ static inline const char *poll_names(int events)
 			snprintf(text + strlen(text), sizeof(text) - strlen(text), "%s%s",
 				 text[0] ? "|" : "", bits[i].name);
 	return text[0] ? text : "-";
+}
+
+/* clock's time now plus ms milliseconds: a deadline for the timed waits. */
+static inline struct timespec in_ms(clockid_t clock, long ms)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	ts.tv_sec += ms / 1000;
+	ts.tv_nsec += ms % 1000 * 1000000;
+	ts.tv_sec += ts.tv_nsec / 1000000000;
+	ts.tv_nsec %= 1000000000;
+	return ts;
+}
+
+/* Run fn in a new thread, print what it returned as an error number. */
+static inline void in_thread(const char *what, void *(*fn)(void *))
+{
+	pthread_t t;
+	void *result;
+
+	pthread_create(&t, NULL, fn, NULL);
+	pthread_join(t, &result);
+	printf("%s: %s\n", what, errno_name((int)(long)result));
 }

@@ -35,18 +35,6 @@ static void wait_woken(int n)
 		pthread_cond_wait(&changed, &lock);
 }
 
-static struct timespec in_ms(clockid_t clock, long ms)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	ts.tv_sec += ms / 1000;
-	ts.tv_nsec += ms % 1000 * 1000000;
-	ts.tv_sec += ts.tv_nsec / 1000000000;
-	ts.tv_nsec %= 1000000000;
-	return ts;
-}
-
 static pthread_cond_t timed;
 static int timed_flag;
 

@@ -63,28 +63,6 @@ static void *trylock_other(void *arg)
 	return (void *)(long)pthread_mutex_trylock(&mutex);
 }
 
-/* Run fn in a new thread, print what it returned as an error number. */
-static void in_thread(const char *what, void *(*fn)(void *))
-{
-	pthread_t t;
-	void *result;
-
-	pthread_create(&t, NULL, fn, NULL);
-	pthread_join(t, &result);
-	printf("%s: %s\n", what, errno_name((int)(long)result));
-}
-
-static struct timespec in_ms(clockid_t clock, long ms)
-{
-	struct timespec ts;
-
-	clock_gettime(clock, &ts);
-	ts.tv_nsec += ms * 1000000;
-	ts.tv_sec += ts.tv_nsec / 1000000000;
-	ts.tv_nsec %= 1000000000;
-	return ts;
-}
-
 #define E(expr) printf("%s: %s\n", #expr, errno_name(expr))
 
 static void test_type(const char *name, int type)

@@ -47,36 +47,18 @@ static void *try_write(void *arg)
 
 static void *timed_write(void *arg)
 {
-	struct timespec ts;
+	struct timespec ts = in_ms(CLOCK_REALTIME, 20);
 
 	(void)arg;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_nsec += 20 * 1000000;
-	if (ts.tv_nsec >= 1000000000)
-		ts.tv_sec++, ts.tv_nsec -= 1000000000;
 	return unlock_if_locked(pthread_rwlock_timedwrlock(&rwlock, &ts));
 }
 
 static void *timed_read(void *arg)
 {
-	struct timespec ts;
+	struct timespec ts = in_ms(CLOCK_REALTIME, 20);
 
 	(void)arg;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_nsec += 20 * 1000000;
-	if (ts.tv_nsec >= 1000000000)
-		ts.tv_sec++, ts.tv_nsec -= 1000000000;
 	return unlock_if_locked(pthread_rwlock_timedrdlock(&rwlock, &ts));
-}
-
-static void in_thread(const char *what, void *(*fn)(void *))
-{
-	pthread_t t;
-	void *result;
-
-	pthread_create(&t, NULL, fn, NULL);
-	pthread_join(t, &result);
-	printf("%s: %s\n", what, errno_name((int)(long)result));
 }
 
 /* Two counters a writer keeps equal: a reader that sees them differ saw a writer at work. */

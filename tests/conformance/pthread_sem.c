@@ -65,10 +65,7 @@ int main(void)
 	SHOW(sem_wait(&sem));
 	show_value(&sem);
 	SHOW(sem_trywait(&sem));
-	clock_gettime(CLOCK_REALTIME, &ts);
-	ts.tv_nsec += 30 * 1000000;
-	if (ts.tv_nsec >= 1000000000)
-		ts.tv_sec++, ts.tv_nsec -= 1000000000;
+	ts = in_ms(CLOCK_REALTIME, 30);
 	SHOW(sem_timedwait(&sem, &ts));
 	clock_gettime(CLOCK_REALTIME, &now);
 	printf("after the deadline %d\n",
