@@ -327,6 +327,20 @@ static int32_t dequeue(int sig)
 	return process_code[sig - 1];
 }
 
+/* sig taken off the pending sets, as its handler or sigtimedwait sees it:
+ * the sender (the app itself) for the signals a thread sent, nothing for
+ * the host's (SI_KERNEL). */
+static struct kernel_siginfo dequeue_info(int sig)
+{
+	struct kernel_siginfo info = { .signo = sig, .code = dequeue(sig) };
+
+	if (info.code == SI_USER || info.code == SI_TKILL) {
+		info.u.kill.pid = (int32_t)sys_getpid();
+		info.u.kill.uid = (uint32_t)sys_getuid();
+	}
+	return info;
+}
+
 /* Act on every pending signal the mask lets through; one with a handler
  * makes the current system call leave through signal_exit_gate. */
 static void deliver_pending(void)
@@ -455,9 +469,7 @@ static void deliver_frames(struct gate_regs *r)
 
 	restart_or_eintr(r, sig);
 	for (; sig; sig = next_deliverable()) {
-		struct kernel_siginfo info = { .signo = sig, .code = dequeue(sig) };
-		info.u.kill.pid = (int32_t)sys_getpid();
-		info.u.kill.uid = (uint32_t)sys_getuid();
+		struct kernel_siginfo info = dequeue_info(sig);
 		if (setup_frame(r, sig, &info, NULL))
 			killed(SIGSEGV, 0, 0);
 	}
@@ -793,11 +805,7 @@ long sys_rt_sigtimedwait(long set_at, long info_at, long timeout_at, long sigset
 		uint64_t ready = (me->sig_pending | process_pending) & set;
 		if (ready) {
 			int sig = __builtin_ctzl(ready) + 1;
-			memset(&info, 0, sizeof(info));
-			info.signo = sig;
-			info.code = dequeue(sig);
-			info.u.kill.pid = (int32_t)sys_getpid();
-			info.u.kill.uid = (uint32_t)sys_getuid();
+			info = dequeue_info(sig);
 			ret = info_at && copy_to_cvm((void *)info_at, &info, sizeof(info)) ? -EFAULT
 											   : sig;
 			break;
