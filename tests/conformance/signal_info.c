@@ -38,7 +38,8 @@ static void report(const char *what)
 int main(void)
 {
 	struct sigaction sa = { 0 };
-	struct itimerval once = { { 0, 0 }, { 0, 10000 } };
+	/* Every 10 ms, in case the first comes before pause() (a slow machine). */
+	struct itimerval every = { { 0, 10000 }, { 0, 10000 } }, off = { { 0, 0 }, { 0, 0 } };
 	struct timespec none = { 0, 0 };
 	siginfo_t info;
 	sigset_t set;
@@ -53,8 +54,9 @@ int main(void)
 	report("raise");
 	kill(getpid(), SIGUSR2);
 	report("kill");
-	setitimer(ITIMER_REAL, &once, NULL);
+	setitimer(ITIMER_REAL, &every, NULL);
 	pause();
+	setitimer(ITIMER_REAL, &off, NULL);
 	report("setitimer");
 
 	sigemptyset(&set);
