@@ -119,7 +119,13 @@ CONFORMANCE_SHLIBS := $(patsubst tests/conformance/tls_libs/%.c,%,$(wildcard tes
 CONFORMANCE_CFLAGS := -O2 -g -Wall -Wextra -Werror
 .PHONY: conformance
 conformance: $(patsubst %,$(BUILD)/test/native/%,$(CONFORMANCE)) $(BUILD)/test/root.cpio \
-	$(patsubst tests/run/%.c,$(BUILD)/test/run-progs/%,$(wildcard tests/run/*.c))
+	$(patsubst tests/run/%.c,$(BUILD)/test/run-progs/%,$(wildcard tests/run/*.c)) \
+	$(BUILD)/test/run-progs/native-sighup
+
+# run-cases.sh compares it with the musl-uni build.
+$(BUILD)/test/run-progs/native-sighup: tests/run/sighup.c
+	@mkdir -p $(@D)
+	$(CC) $(CONFORMANCE_CFLAGS) -o $@ $<
 
 $(BUILD)/test/run-progs/%: tests/run/%.c $(UNI_CC)
 	@mkdir -p $(@D)

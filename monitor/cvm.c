@@ -19,6 +19,7 @@
 #include "cpu.h"
 #include "crash.h"
 #include "cvm.h"
+#include "host_signal.h"
 #include "hostcall.h"
 #include "hostfs.h"
 #include "image.h"
@@ -477,6 +478,7 @@ static int prepare_boot(struct cvm *libos, struct libos_boot **out)
 	boot->version = LIBOS_BOOT_VERSION;
 	boot->verbose = (uint32_t)log_level;
 	boot->trace_flags = trace.flags;
+	boot->ignored_signals = host_signals_ignored_at_start();
 	boot->host_clock_gettime = vdso_function("__vdso_clock_gettime");
 	cpu_set_t cpus;
 	boot->host_cpus = sched_getaffinity(0, sizeof(cpus), &cpus) ? 1 : (uint32_t)CPU_COUNT(&cpus);

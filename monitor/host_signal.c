@@ -39,6 +39,8 @@ static const int forwarded[] = { SIGHUP,    SIGINT,  SIGQUIT, SIGUSR1, SIGUSR2, 
 				 SIGTERM,   SIGVTALRM, SIGPROF, SIGWINCH, SIGIO,  SIGPWR };
 
 static uint64_t for_the_app; /* bit N-1: signal N arrived, not yet taken by the LibOS */
+static uint64_t ignored_at_start;
+static int ignored_known;
 static __thread timer_t retry_timer;
 static __thread int has_retry_timer;
 
@@ -92,6 +94,19 @@ void host_signals_thread_end(void)
 	has_retry_timer = 0;
 }
 
+uint64_t host_signals_ignored_at_start(void)
+{
+	struct sigaction old;
+
+	if (!ignored_known) { /* before the first cVM installs the handlers below */
+		for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
+			if (!sigaction(forwarded[i], NULL, &old) && old.sa_handler == SIG_IGN)
+				ignored_at_start |= 1UL << (forwarded[i] - 1);
+		ignored_known = 1;
+	}
+	return ignored_at_start;
+}
+
 void host_signals_begin(void)
 {
 	struct sigaction action = { 0 };
@@ -118,7 +133,8 @@ void host_signals_end(void)
 	for (int which = ITIMER_REAL; which <= ITIMER_PROF; which++)
 		setitimer(which, &off, NULL);
 	for (size_t i = 0; i < sizeof(forwarded) / sizeof(forwarded[0]); i++)
-		signal(forwarded[i], SIG_DFL);
+		signal(forwarded[i],
+		       ignored_at_start & (1UL << (forwarded[i] - 1)) ? SIG_IGN : SIG_DFL);
 	signal(SIGPIPE, SIG_DFL);
 	host_signals_thread_end();
 }

@@ -22,6 +22,9 @@ void host_signals_thread_begin(void);
 void host_signals_thread_end(void);
 /* A thread leaving its cVM blocks the forwarded signals (1), one entering unblocks them. */
 void host_signals_block(int block);
+/* The forwarded signals that were ignored when the monitor started (bit N-1: signal N):
+ * the app starts with them ignored (struct libos_boot). */
+uint64_t host_signals_ignored_at_start(void);
 /* HC_TAKE_SIGNALS: the forwarded signals that arrived since the last call. */
 long host_signals_take(void);
 

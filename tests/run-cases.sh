@@ -124,10 +124,12 @@ fi
 
 # SIGINT to the monitor (as from the terminal) reaches the app: its handler
 # runs while it waits in pause() or spins in its own code; without one it
-# dies of it like a shell's child (130).
+# dies of it like a shell's child (130). A script's background job starts
+# with SIGINT ignored, which the app would inherit: env puts it back.
 # expect_sigint NAME STATUS EXPECTED-STDOUT MODE
 expect_sigint() {
-	"$intravisor" run "$build/test/run-progs/sigint" "$4" >"$run_dir/out" 2>"$run_dir/err" &
+	env --default-signal=INT "$intravisor" run "$build/test/run-progs/sigint" "$4" \
+		>"$run_dir/out" 2>"$run_dir/err" &
 	pid=$!
 	for _ in $(seq 100); do
 		grep -q ready "$run_dir/out" && break
@@ -151,6 +153,16 @@ got SIGINT' pause
 expect_sigint sigint-busy 0 'ready
 got SIGINT' busy
 expect_sigint sigint-default 130 'ready' default
+
+# Signals the monitor was started with ignored (nohup, a background job)
+# start ignored in the app, as across exec: the same as natively.
+"$build/test/run-progs/native-sighup" >"$run_dir/native" 2>&1
+env --ignore-signal=HUP "$build/test/run-progs/native-sighup" >"$run_dir/native-ignored" 2>&1
+expect_run sighup-default 129 "$(cat "$run_dir/native")
+" \
+	"$intravisor" run "$build/test/run-progs/sighup"
+expect_run sighup-inherited-ignored 0 "$(cat "$run_dir/native-ignored")
+" env --ignore-signal=HUP "$intravisor" run "$build/test/run-progs/sighup"
 
 # The monitor's stdout a pipe whose reader is gone: the app gets SIGPIPE
 # (141, as a shell shows it) or, ignoring it, EPIPE.

@@ -4,7 +4,7 @@
 
 #include <stdint.h>
 
-#define LIBOS_BOOT_VERSION 2
+#define LIBOS_BOOT_VERSION 3
 #define LIBOS_BOOT_MAX_VMAS 16
 #define LIBOS_BOOT_MAX_MOUNTS 16 /* host directories mounted in one LibOS */
 #define LIBOS_BOOT_MOUNT_PATH 256 /* bytes of a mount's guest path, with its NUL */
@@ -18,6 +18,10 @@ struct libos_boot {
 	uint32_t verbose; /* monitor's -v level */
 	uint32_t trace_flags; /* TRACE_* below: what the LibOS reports with HC_TRACE */
 	uint32_t reserved;
+	/* Signals the monitor was started with ignored (bit N-1: signal N), as
+	 * nohup or a shell's background job leave them: the app starts with them
+	 * ignored, as a program exec'd there would. */
+	uint64_t ignored_signals;
 	/* The host vDSO's clock_gettime (int (*)(int, struct timespec *),
 	 * returning 0 or -errno): it reads the kernel's clock page and needs
 	 * no thread pointer and no SSE, so the LibOS may call it directly.

@@ -6,6 +6,7 @@
 #include <libos/kmalloc.h>
 #include <libos/log.h>
 #include <libos/mm.h>
+#include <libos/signal.h>
 #include <libos/strace.h>
 #include <libos/vfs.h>
 
@@ -45,6 +46,7 @@ __attribute__((visibility("default"))) long libos_boot(const struct libos_boot *
 	clock_init(boot);
 	cpu_init(boot);
 	strace_flags = boot->trace_flags;
+	signal_init(boot);
 	kmalloc_init((void *)boot->heap_base, boot->heap_size);
 	err = ramfs_init();
 	if (!err)

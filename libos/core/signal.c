@@ -583,6 +583,13 @@ long sys_sigaltstack(long uss, long uoss)
 	return 0;
 }
 
+void signal_init(const struct libos_boot *boot)
+{
+	for (int sig = 1; sig <= NSIG; sig++)
+		if ((boot->ignored_signals & bit(sig)) && sig != SIGKILL && sig != SIGSTOP)
+			actions[sig - 1].handler = SIG_IGN;
+}
+
 void signal_timer_armed(void)
 {
 	timer_armed = 1;

@@ -3,6 +3,7 @@
 #define LIBOS_SIGNAL_H
 
 #include <stdint.h>
+#include <uni/boot.h>
 #include <uni/gate.h>
 
 #define SIGPIPE 13
@@ -21,6 +22,9 @@
  * and its restart is decided at delivery). With nothing to act on, an interrupted call gets
  * -ERESTARTNOINTR: run it again. */
 long signal_syscall_end(long ret, int nr);
+
+/* At boot: the signals the monitor was started with ignored start ignored. */
+void signal_init(const struct libos_boot *boot);
 
 /* The app has a signal handler or has armed an interval timer: a signal may end a wait. */
 int signal_may_come(void);
