@@ -264,3 +264,12 @@ else
 	{ echo "status $rc, $hashes distinct (name, hash) pairs"; cat "$run_dir/out" "$run_dir/err"; } >"$run_dir/diff"
 	fail run/pairs-share-images "$run_dir/diff"
 fi
+
+# --strace splits a call another thread's line interrupts, as strace -f does.
+"$intravisor" run --strace="$run_dir/split.trace" "$build/test/run-progs/strace_split" >/dev/null 2>&1
+if grep -qF '[pid     2] read(3,  <unfinished ...>' "$run_dir/split.trace" &&
+	grep -qF '[pid     2] <... read resumed>"x", 1)   = 1' "$run_dir/split.trace"; then
+	pass run/strace-unfinished-resumed
+else
+	fail run/strace-unfinished-resumed "$run_dir/split.trace"
+fi

@@ -16,7 +16,8 @@
  * lock (another thread may unmap it meanwhile); what the app cannot read is
  * printed as its address, as strace prints memory it cannot fetch. With
  * several threads, lines start with "[pid N] " as with strace -f; each is
- * sent whole, in one HC_TRACE, when its call ends (see put_thread_prefix). */
+ * sent in one HC_TRACE when its call ends, or split as strace splits it when
+ * another thread's line comes first (see pending_begin). */
 #include <asm/prctl.h>
 #include <asm/siginfo.h>
 #include <asm/signal.h>
@@ -1564,11 +1565,11 @@ static void put_sleep(struct line *line, struct call *call, enum phase phase)
 			put_str(line, ", ");
 		}
 		put_timespec(line, (uint64_t)sleep_args[0]);
+		put_str(line, ", "); /* on entry, as strace: "<... nanosleep resumed>" */
 		return;
 	}
 	if (phase != AFTER_CALL)
 		return;
-	put_str(line, ", ");
 	if (call->restart && !(clock && (args[1] & TIMER_ABSTIME)))
 		put_timespec(line, (uint64_t)sleep_args[1]);
 	else
@@ -2119,17 +2120,22 @@ static void put_arg(struct line *line, uint16_t arg, const struct call *call, in
 static int put_args(struct line *line, const struct syscall_format *format,
 		    const struct call *call, int first, int before_call)
 {
-	int i;
+	int i, printed = 0;
 
 	for (i = first; i < 6 && format->args[i] != END; i++) {
 		uint16_t arg = format->args[i];
-		if (before_call && (arg & 0xff) >= FIRST_OUT)
+		if (before_call && (arg & 0xff) >= FIRST_OUT) {
+			/* The separator on entry, as strace: "read(3,  <unfinished ...>" */
+			if (i)
+				put_str(line, ", ");
 			break;
+		}
 		if (omitted(arg, call->args))
 			continue;
-		if (i)
+		if (i && (before_call || first == 0 || printed))
 			put_str(line, ", ");
 		put_arg(line, arg, call, i);
+		printed = 1;
 	}
 	return i;
 }
@@ -2347,9 +2353,70 @@ static void put_result(struct line *line, const struct syscall_format *format,
 	}
 }
 
+/* strace -f's "<unfinished ...>": the calls other threads are in, each
+ * with the part of its line written before the call (its own stack's line,
+ * which it appends to only after the call, under the lock). When a line is
+ * sent while such a call goes on, that call's part goes first, ended with
+ * " <unfinished ...>", and its thread sends the rest later as
+ * "<... NAME resumed>...". Under the LibOS's lock. */
+#define PENDING_MAX 512 /* more than the threads an app can have */
+
+struct pending_call {
+	int tid; /* 0: a free entry */
+	int split; /* the part before the call has been sent */
+	const struct line *line;
+	size_t len;
+};
+
+static struct pending_call pending[PENDING_MAX];
+
+static void pending_begin(const struct line *line)
+{
+	for (int i = 0; i < PENDING_MAX; i++)
+		if (!pending[i].tid) {
+			pending[i] = (struct pending_call){ current_gate()->tid, 0, line, line->len };
+			return;
+		}
+}
+
+/* 1 when the part before this thread's call has been sent. */
+static int pending_end(void)
+{
+	int tid = current_gate()->tid;
+
+	for (int i = 0; i < PENDING_MAX; i++)
+		if (pending[i].tid == tid) {
+			pending[i].tid = 0;
+			return pending[i].split;
+		}
+	return 0;
+}
+
+/* Send line, with the lock held, after the unfinished parts of the calls
+ * other threads are in. */
+static void trace_send_locked(const struct line *line)
+{
+	static struct line part;
+	int tid = current_gate()->tid;
+
+	for (int i = 0; i < PENDING_MAX; i++) {
+		struct pending_call *p = &pending[i];
+		if (!p->tid || p->tid == tid || p->split)
+			continue;
+		memcpy(part.text, p->line->text, p->len);
+		part.len = p->len;
+		put_str(&part, " <unfinished ...>");
+		hostcall(HC_TRACE, (long)part.text, (long)part.len, 0, 0, 0);
+		p->split = 1;
+	}
+	hostcall(HC_TRACE, (long)line->text, (long)line->len, 0, 0, 0);
+}
+
 static void trace_send(const struct line *line)
 {
-	hostcall(HC_TRACE, (long)line->text, (long)line->len, 0, 0, 0);
+	libos_lock();
+	trace_send_locked(line);
+	libos_unlock();
 }
 
 static void monotonic_now(struct __kernel_timespec *ts)
@@ -2371,10 +2438,7 @@ static long run(long nr, const long *args)
  * id of the thread that made the call, the main one's included, as strace
  * prints it to stderr ("[pid %5u] "; with -o FILE it would be "%-5u ").
  * Like strace, the prefix is decided when the call starts: clone's own line
- * has none. Each line is
- * sent whole when its call ends, so a call that waits while other threads'
- * calls are printed shows up once, after them, where strace would print
- * "<unfinished ...>" and later "<... NAME resumed>". */
+ * has none. */
 static void put_thread_prefix(struct line *line)
 {
 	if (libos_threads() > 1)
@@ -2449,7 +2513,7 @@ void strace_signal(int sig, int code, uint64_t addr)
 		put_addr(&line, addr);
 	}
 	put_str(&line, "} ---");
-	trace_send(&line);
+	trace_send_locked(&line); /* signal.c holds the lock */
 }
 
 /* The interrupted call's ERESTART* code: signal_syscall_end stored it in
@@ -2480,9 +2544,14 @@ static int put_before_call(struct line *line, const struct syscall_format *forma
 }
 
 static void put_after_call(struct line *line, const struct syscall_format *format,
-			   struct call *call, int next)
+			   struct call *call, int next, const char *name)
 {
 	libos_lock();
+	if (pending_end()) { /* "<unfinished ...>" went out: the rest as strace resumes it */
+		line->len = 0;
+		put_thread_prefix(line);
+		put_fmt(line, "<... %s resumed>", name);
+	}
 	if (format->decode)
 		format->decode(line, call, AFTER_CALL);
 	else
@@ -2501,16 +2570,18 @@ long syscall_traced(long nr, long a0, long a1, long a2, long a3, long a4, long a
 	const struct syscall_format *format = &unknown_format;
 	struct __kernel_timespec start, end;
 	struct line line;
+	char name[32];
 	int next;
 
 	line.len = 0;
 	if (index < SYSCALL_TABLE_SIZE && formats[index].result != NO_FORMAT)
 		format = &formats[index];
-	put_thread_prefix(&line);
 	if (index < SYSCALL_TABLE_SIZE && syscall_names[index])
-		put_str(&line, syscall_names[index]);
+		ksnprintf(name, sizeof(name), "%s", syscall_names[index]);
 	else
-		put_fmt(&line, "syscall_0x%lx", index);
+		ksnprintf(name, sizeof(name), "syscall_0x%lx", index);
+	put_thread_prefix(&line);
+	put_str(&line, name);
 	put_char(&line, '(');
 	next = put_before_call(&line, format, &call);
 	if (format->result == NO_RETURN) {
@@ -2520,13 +2591,16 @@ long syscall_traced(long nr, long a0, long a1, long a2, long a3, long a4, long a
 		trace_send(&line);
 		return run(nr, call.args);
 	}
+	libos_lock();
+	pending_begin(&line);
+	libos_unlock();
 	if (strace_flags & TRACE_TIMES)
 		monotonic_now(&start);
 	call.result = run(nr, call.args);
 	if (strace_flags & TRACE_TIMES)
 		monotonic_now(&end);
 	call.restart = restart_code(call.result);
-	put_after_call(&line, format, &call, next);
+	put_after_call(&line, format, &call, next, name);
 	if (strace_flags & TRACE_TIMES) {
 		long ns = (long)((end.tv_sec - start.tv_sec) * 1000000000 +
 				 (end.tv_nsec - start.tv_nsec));
