@@ -138,6 +138,13 @@ static long serve(struct gate_block *gate, long nr, long a0, long a1, long a2, l
 			return -errno;
 		memcpy((void *)a1, &ts, sizeof(ts));
 		return 0;
+	case HC_CLOCK_GETRES:
+		if (!caller_may_use(gate, a1, sizeof(ts)))
+			return -EFAULT;
+		if (clock_getres((clockid_t)a0, &ts))
+			return -errno;
+		memcpy((void *)a1, &ts, sizeof(ts));
+		return 0;
 	case HC_GETRANDOM:
 		if (!caller_may_use(gate, a0, a1))
 			return -EFAULT;

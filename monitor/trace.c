@@ -25,6 +25,7 @@ static const char *const hostcall_names[HC_COUNT] = {
 	[HC_FUTEX] = "futex", [HC_YIELD] = "yield", [HC_MEMBARRIER] = "membarrier",
 	[HC_THREAD_INTERRUPT] = "thread_interrupt", [HC_TAKE_SIGNALS] = "take_signals",
 	[HC_SETITIMER] = "setitimer", [HC_GETRUSAGE] = "getrusage",
+	[HC_CLOCK_GETRES] = "clock_getres",
 };
 
 int trace_configure(const char *value, char *err, size_t errlen)

@@ -80,6 +80,7 @@ enum hostcall_nr {
 	HC_SETITIMER, /* (which, const struct itimerval *new or 0, struct itimerval *old or 0):
 		       * setitimer(2), or getitimer(2) without new, on the host process */
 	HC_GETRUSAGE, /* (who, struct rusage *): getrusage(2) of the host process or thread */
+	HC_CLOCK_GETRES, /* (clockid, struct timespec *): clock_getres(2) on the host */
 	HC_COUNT
 };
 

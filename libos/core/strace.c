@@ -30,10 +30,12 @@
 #include <linux/membarrier.h>
 #include <linux/mman.h>
 #include <linux/poll.h>
+#include <linux/prctl.h>
 #include <linux/random.h>
 #include <linux/resource.h>
 #include <linux/sched.h>
 #include <linux/stat.h>
+#include <linux/sysinfo.h>
 #include <linux/time.h>
 #include <linux/time_types.h>
 #include <linux/uio.h>
@@ -225,6 +227,32 @@ static const struct xlat cpu_clocks[] = { { 0, "CPUCLOCK_PROF" }, { 1, "CPUCLOCK
 static const struct xlat arch_prctl_codes[] = {
 	X(ARCH_SET_GS), X(ARCH_SET_FS), X(ARCH_GET_FS), X(ARCH_GET_GS), X(ARCH_GET_CPUID),
 	X(ARCH_SET_CPUID),
+};
+static const struct xlat schedulers[] = {
+	{ 0, "SCHED_OTHER" }, X(SCHED_FIFO), X(SCHED_RR), X(SCHED_BATCH), { 4, "SCHED_ISO" },
+	X(SCHED_IDLE), X(SCHED_DEADLINE),
+};
+static const struct xlat prctl_options[] = {
+	X(PR_SET_PDEATHSIG), X(PR_GET_PDEATHSIG), X(PR_GET_DUMPABLE), X(PR_SET_DUMPABLE),
+	X(PR_GET_UNALIGN), X(PR_SET_UNALIGN), X(PR_GET_KEEPCAPS), X(PR_SET_KEEPCAPS),
+	X(PR_GET_FPEMU), X(PR_SET_FPEMU), X(PR_GET_FPEXC), X(PR_SET_FPEXC), X(PR_GET_TIMING),
+	X(PR_SET_TIMING), X(PR_SET_NAME), X(PR_GET_NAME), X(PR_GET_ENDIAN), X(PR_SET_ENDIAN),
+	X(PR_GET_SECCOMP), X(PR_SET_SECCOMP), X(PR_CAPBSET_READ), X(PR_CAPBSET_DROP),
+	X(PR_GET_TSC), X(PR_SET_TSC), X(PR_GET_SECUREBITS), X(PR_SET_SECUREBITS),
+	X(PR_SET_TIMERSLACK), X(PR_GET_TIMERSLACK), X(PR_TASK_PERF_EVENTS_DISABLE),
+	X(PR_TASK_PERF_EVENTS_ENABLE), X(PR_MCE_KILL), X(PR_MCE_KILL_GET), X(PR_SET_MM),
+	X(PR_SET_CHILD_SUBREAPER), X(PR_GET_CHILD_SUBREAPER), X(PR_SET_NO_NEW_PRIVS),
+	X(PR_GET_NO_NEW_PRIVS), X(PR_GET_TID_ADDRESS), X(PR_SET_THP_DISABLE),
+	X(PR_GET_THP_DISABLE), X(PR_MPX_ENABLE_MANAGEMENT), X(PR_MPX_DISABLE_MANAGEMENT),
+	X(PR_SET_FP_MODE), X(PR_GET_FP_MODE), X(PR_CAP_AMBIENT), X(PR_SVE_SET_VL),
+	X(PR_SVE_GET_VL), X(PR_GET_SPECULATION_CTRL), X(PR_SET_SPECULATION_CTRL),
+	X(PR_PAC_RESET_KEYS), X(PR_SET_TAGGED_ADDR_CTRL), X(PR_GET_TAGGED_ADDR_CTRL),
+	X(PR_SET_IO_FLUSHER), X(PR_GET_IO_FLUSHER), X(PR_SET_SYSCALL_USER_DISPATCH),
+	X(PR_PAC_SET_ENABLED_KEYS), X(PR_PAC_GET_ENABLED_KEYS), X(PR_SCHED_CORE),
+	X(PR_SET_VMA),
+};
+static const struct xlat dumpable_modes[] = {
+	{ 0, "SUID_DUMP_DISABLE" }, { 1, "SUID_DUMP_USER" }, { 2, "SUID_DUMP_ROOT" },
 };
 static const struct xlat ioctl_requests[] = {
 	X(TCGETS), X(TCSETS), X(TCSETSW), X(TCSETSF), X(TIOCGPGRP), X(TIOCSPGRP), X(TIOCGWINSZ),
@@ -1037,6 +1065,94 @@ static void put_int64_at(struct line *line, uint64_t addr)
 		put_fmt(line, "[%ld]", (long)value);
 }
 
+/* strace's printuid: -1 or the number. */
+static void put_id(struct line *line, uint32_t id)
+{
+	if (id == (uint32_t)-1)
+		put_str(line, "-1");
+	else
+		put_fmt(line, "%u", id);
+}
+
+static void put_id_at(struct line *line, uint64_t addr)
+{
+	uint32_t id;
+
+	if (fetch(line, &id, addr, sizeof(id)))
+		return;
+	put_char(line, '[');
+	put_id(line, id);
+	put_char(line, ']');
+}
+
+/* strace's print_groups: an array of gid_t, at most STRLEN_MAX shown; more than
+ * NGROUPS_MAX, or none readable, is the address. */
+static void put_groups(struct line *line, uint64_t addr, uint64_t count)
+{
+	uint32_t gid;
+
+	if (!addr) {
+		put_str(line, "NULL");
+		return;
+	}
+	if (count > 65536) {
+		put_addr(line, addr);
+		return;
+	}
+	if (!count) {
+		put_str(line, "[]");
+		return;
+	}
+	for (uint64_t i = 0; i < count; i++) {
+		uint64_t at = addr + i * sizeof(gid);
+		if (i)
+			put_str(line, ", ");
+		if (i >= STRLEN_MAX) {
+			put_str(line, "...");
+			break;
+		}
+		if (copy_from_cvm(&gid, (const void *)at, sizeof(gid))) {
+			if (!i) {
+				put_addr(line, addr);
+				return;
+			}
+			put_fmt(line, "... /* 0x%lx */", (unsigned long)at);
+			break;
+		}
+		if (!i)
+			put_char(line, '[');
+		put_id(line, gid);
+	}
+	put_char(line, ']');
+}
+
+static void put_sysinfo(struct line *line, uint64_t addr)
+{
+	struct sysinfo si;
+
+	if (fetch(line, &si, addr, sizeof(si)))
+		return;
+	put_fmt(line,
+		"{uptime=%ld, loads=[%lu, %lu, %lu], totalram=%lu, freeram=%lu, sharedram=%lu, "
+		"bufferram=%lu, totalswap=%lu, freeswap=%lu, procs=%u, totalhigh=%lu, "
+		"freehigh=%lu, mem_unit=%u}",
+		(long)si.uptime, (unsigned long)si.loads[0], (unsigned long)si.loads[1],
+		(unsigned long)si.loads[2], (unsigned long)si.totalram, (unsigned long)si.freeram,
+		(unsigned long)si.sharedram, (unsigned long)si.bufferram,
+		(unsigned long)si.totalswap, (unsigned long)si.freeswap, (unsigned)si.procs,
+		(unsigned long)si.totalhigh, (unsigned long)si.freehigh, (unsigned)si.mem_unit);
+}
+
+static void put_tms(struct line *line, uint64_t addr)
+{
+	long tms[4];
+
+	if (!fetch(line, tms, addr, sizeof(tms)))
+		put_fmt(line, "{tms_utime=%lu, tms_stime=%lu, tms_cutime=%lu, tms_cstime=%lu}",
+			(unsigned long)tms[0], (unsigned long)tms[1], (unsigned long)tms[2],
+			(unsigned long)tms[3]);
+}
+
 static void put_fd_pair(struct line *line, uint64_t addr)
 {
 	int fds[2];
@@ -1348,6 +1464,125 @@ static void put_membarrier(struct line *line, struct call *call, enum phase phas
 	}
 }
 
+static void put_getgroups(struct line *line, struct call *call, enum phase phase)
+{
+	if (phase == BEFORE_CALL)
+		put_fmt(line, "%d, ", (int)call->args[0]);
+	else if (phase == AFTER_CALL)
+		put_groups(line, (uint64_t)call->args[1],
+			   failed(call->result) ? ~0UL : (uint64_t)call->result);
+}
+
+static void put_setgroups(struct line *line, struct call *call, enum phase phase)
+{
+	if (phase != BEFORE_CALL)
+		return;
+	put_fmt(line, "%d, ", (int)call->args[0]);
+	put_groups(line, (uint64_t)call->args[1], (unsigned int)call->args[0]);
+}
+
+static void put_policy(struct line *line, long policy)
+{
+	put_xval(line, LOCAL_TABLE(schedulers, "SCHED_???"), (unsigned int)policy);
+}
+
+/* sched_get_priority_max and _min. */
+static void put_priority_range(struct line *line, struct call *call, enum phase phase)
+{
+	if (phase == BEFORE_CALL)
+		put_policy(line, call->args[0]);
+}
+
+static void put_sched_setscheduler(struct line *line, struct call *call, enum phase phase)
+{
+	if (phase != BEFORE_CALL)
+		return;
+	put_fmt(line, "%d, ", (int)call->args[0]);
+	put_policy(line, call->args[1]);
+	put_str(line, ", ");
+	put_int_at(line, (uint64_t)call->args[2]);
+}
+
+/* The policy's name after the result, when it has one (not with SCHED_RESET_ON_FORK). */
+static void put_sched_getscheduler(struct line *line, struct call *call, enum phase phase)
+{
+	const char *name = xlat_name(LOCAL_TABLE(schedulers, NULL), (uint64_t)call->result);
+
+	if (phase == BEFORE_CALL)
+		put_fmt(line, "%d", (int)call->args[0]);
+	else if (phase == AFTER_RESULT && !failed(call->result) && name)
+		put_fmt(line, " (%s)", name);
+}
+
+/* strace's prctl: the option, then what each takes; unknown ones in hexadecimal. */
+static void put_prctl(struct line *line, struct call *call, enum phase phase)
+{
+	const long *args = call->args;
+	unsigned int option = (unsigned int)args[0];
+	const struct xlat_table *dumpable = LOCAL_TABLE(dumpable_modes, "SUID_DUMP_???");
+	int sig;
+
+	if (phase == BEFORE_CALL) {
+		put_xval(line, LOCAL_TABLE(prctl_options, "PR_???"), option);
+		switch (option) {
+		case PR_GET_DUMPABLE:
+		case PR_GET_TIMERSLACK:
+			break;
+		case PR_SET_DUMPABLE:
+			put_str(line, ", ");
+			put_xval(line, dumpable, (uint64_t)args[1]);
+			break;
+		case PR_SET_PDEATHSIG:
+			put_str(line, ", ");
+			if ((unsigned long)args[1] > 128)
+				put_fmt(line, "%lu", (unsigned long)args[1]);
+			else
+				put_signal(line, args[1]);
+			break;
+		case PR_GET_PDEATHSIG:
+		case PR_GET_NAME:
+			put_str(line, ", ");
+			break;
+		case PR_SET_NAME:
+			put_str(line, ", ");
+			put_path(line, (uint64_t)args[1], 15);
+			break;
+		case PR_SET_TIMERSLACK:
+			put_fmt(line, ", %lu", (unsigned long)args[1]);
+			break;
+		case PR_SET_NO_NEW_PRIVS:
+		case PR_GET_NO_NEW_PRIVS:
+			for (int i = 1; i < 5; i++)
+				put_fmt(line, ", %lu", (unsigned long)args[i]);
+			break;
+		default:
+			for (int i = 1; i < 5; i++) {
+				put_str(line, ", ");
+				put_hex(line, (uint64_t)args[i]);
+			}
+		}
+	} else if (phase == AFTER_CALL) {
+		if (option == PR_GET_PDEATHSIG) {
+			if (no_output(call)) {
+				put_addr(line, (uint64_t)args[1]);
+			} else if (!fetch(line, &sig, (uint64_t)args[1], sizeof(sig))) {
+				put_char(line, '[');
+				put_signal(line, sig);
+				put_char(line, ']');
+			}
+		} else if (option == PR_GET_NAME) {
+			if (no_output(call))
+				put_addr(line, (uint64_t)args[1]);
+			else
+				put_path(line, (uint64_t)args[1], 15);
+		}
+	} else if (option == PR_GET_DUMPABLE && !failed(call->result)) {
+		const char *name = xlat_name(dumpable, (uint64_t)call->result);
+		if (name)
+			put_fmt(line, " (%s)", name);
+	}
+}
+
 /* strace's poll: the requests on entry; the events that came after the
  * result, with what is left of ppoll's timeout. */
 static void put_pollfds(struct line *line, uint64_t addr, uint64_t count, int revents)
@@ -1641,6 +1876,8 @@ enum arg_kind {
 	IN_UTIMES,
 	IN_INT64, /* [N]: copy_file_range's offsets */
 	STATX_FLAGS,
+	ID, /* uid_t or gid_t: -1 or unsigned */
+	IN_INT, /* [N]: an int the call reads */
 	/* Formatted after the call: what it wrote, or only the address if it failed. */
 	FIRST_OUT,
 	OUT_BUF = FIRST_OUT, /* the result is the length */
@@ -1666,6 +1903,10 @@ enum arg_kind {
 	OUT_STACK,
 	OUT_SIGINFO,
 	OUT_DIRENTS, /* the result is the length */
+	OUT_INT, /* [N] */
+	OUT_ID, /* [N] of a uid_t or gid_t */
+	OUT_SYSINFO,
+	OUT_TMS,
 };
 
 enum result_kind {
@@ -1754,6 +1995,31 @@ static const struct syscall_format formats[SYSCALL_TABLE_SIZE] = {
 	[__NR_geteuid] = CALL(DECIMAL, END),
 	[__NR_getegid] = CALL(DECIMAL, END),
 	[__NR_getppid] = CALL(DECIMAL, END),
+	[__NR_getpgrp] = CALL(DECIMAL, END),
+	[__NR_setsid] = CALL(DECIMAL, END),
+	[__NR_setpgid] = CALL(DECIMAL, INT, INT),
+	[__NR_getpgid] = CALL(DECIMAL, INT),
+	[__NR_getsid] = CALL(DECIMAL, INT),
+	[__NR_setuid] = CALL(DECIMAL, ID),
+	[__NR_setgid] = CALL(DECIMAL, ID),
+	[__NR_setreuid] = CALL(DECIMAL, ID, ID),
+	[__NR_setregid] = CALL(DECIMAL, ID, ID),
+	[__NR_setresuid] = CALL(DECIMAL, ID, ID, ID),
+	[__NR_setresgid] = CALL(DECIMAL, ID, ID, ID),
+	[__NR_getresuid] = CALL(DECIMAL, OUT_ID, OUT_ID, OUT_ID),
+	[__NR_getresgid] = CALL(DECIMAL, OUT_ID, OUT_ID, OUT_ID),
+	[__NR_getgroups] = DECODED_BY(DECIMAL, put_getgroups),
+	[__NR_setgroups] = DECODED_BY(DECIMAL, put_setgroups),
+	[__NR_sysinfo] = CALL(DECIMAL, OUT_SYSINFO),
+	[__NR_times] = CALL(DECIMAL, OUT_TMS),
+	[__NR_sched_setparam] = CALL(DECIMAL, INT, IN_INT),
+	[__NR_sched_getparam] = CALL(DECIMAL, INT, OUT_INT),
+	[__NR_sched_setscheduler] = DECODED_BY(DECIMAL, put_sched_setscheduler),
+	[__NR_sched_getscheduler] = DECODED_BY(DECIMAL, put_sched_getscheduler),
+	[__NR_sched_get_priority_max] = DECODED_BY(DECIMAL, put_priority_range),
+	[__NR_sched_get_priority_min] = DECODED_BY(DECIMAL, put_priority_range),
+	[__NR_sched_rr_get_interval] = CALL(DECIMAL, INT, OUT_TIMESPEC),
+	[__NR_prctl] = DECODED_BY(DECIMAL, put_prctl),
 	[__NR_arch_prctl] = CALL(DECIMAL, WITH(XVAL, X_ARCH_PRCTL), HEX),
 	[__NR_gettid] = CALL(DECIMAL, END),
 	[__NR_tkill] = CALL(DECIMAL, INT, SIGNAL),
@@ -2034,6 +2300,12 @@ static void put_arg(struct line *line, uint16_t arg, const struct call *call, in
 	case IN_SIGACTION:
 		put_sigaction(line, bits);
 		break;
+	case ID:
+		put_id(line, (uint32_t)value);
+		break;
+	case IN_INT:
+		put_int_at(line, bits);
+		break;
 	default:
 		/* What the call wrote: only its address when it failed. */
 		if (no_output(call) && (arg & 0xff) != OUT_IOV && (arg & 0xff) != IOCTL_ARG) {
@@ -2110,6 +2382,18 @@ static void put_arg(struct line *line, uint16_t arg, const struct call *call, in
 			break;
 		case OUT_DIRENTS:
 			put_dirents(line, bits, result);
+			break;
+		case OUT_INT:
+			put_int_at(line, bits);
+			break;
+		case OUT_ID:
+			put_id_at(line, bits);
+			break;
+		case OUT_SYSINFO:
+			put_sysinfo(line, bits);
+			break;
+		case OUT_TMS:
+			put_tms(line, bits);
 			break;
 		}
 	}

@@ -132,6 +132,17 @@ WRAP(setrlimit)
 WRAP(getrusage)
 WRAP(getpriority)
 WRAP(setpriority)
+WRAP(getresuid)
+WRAP(getresgid)
+WRAP(getgroups)
+WRAP(setgroups)
+WRAP(getpgid)
+WRAP(setpgid)
+WRAP(getsid)
+WRAP(setsid)
+WRAP(sysinfo)
+WRAP(times)
+WRAP(clock_getres)
 
 /* Every entry set: the ones without a handler first, then each handler over its own. */
 #pragma GCC diagnostic push
@@ -179,10 +190,39 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(chdir),
 	LOCKED(fchdir),
 	LOCKED(umask),
+	/* Credentials have a lock of their own (core/process.c); the calls that change them
+	 * take the threads' attributes' lock (core/sched.c), not the LibOS's. */
 	ENTRY(getuid),
-	ALIAS(getgid, getuid),
-	ALIAS(geteuid, getuid),
-	ALIAS(getegid, getuid),
+	ENTRY(getgid),
+	ENTRY(geteuid),
+	ENTRY(getegid),
+	LOCKED(getresuid),
+	LOCKED(getresgid),
+	ENTRY(setuid),
+	ENTRY(setgid),
+	ENTRY(setreuid),
+	ENTRY(setregid),
+	ENTRY(setresuid),
+	ENTRY(setresgid),
+	LOCKED(getgroups),
+	LOCKED(setgroups),
+	LOCKED(getpgid),
+	ENTRY(getpgrp),
+	LOCKED(setpgid),
+	LOCKED(getsid),
+	LOCKED(setsid),
+	LOCKED(sysinfo),
+	LOCKED(times),
+	LOCKED(clock_getres),
+	/* Threads' own attributes have a lock taken before the LibOS's (core/sched.c). */
+	ENTRY(sched_getscheduler),
+	ENTRY(sched_getparam),
+	ENTRY(sched_setscheduler),
+	ENTRY(sched_setparam),
+	ENTRY(sched_get_priority_max),
+	ENTRY(sched_get_priority_min),
+	ENTRY(sched_rr_get_interval),
+	ENTRY(prctl),
 	ENTRY(getppid),
 	LOCKED(arch_prctl),
 	ENTRY(gettid),
@@ -239,7 +279,7 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(eventfd2),
 	LOCKED(sendfile),
 	LOCKED(copy_file_range),
-	ENTRY(clone),
+	ALIAS(clone, clone_task),
 	ENTRY(futex),
 	LOCKED(setitimer),
 	LOCKED(getitimer),

@@ -102,6 +102,28 @@ long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);
 long sys_getuid(void);
+long sys_geteuid(void);
+long sys_getgid(void);
+long sys_getegid(void);
+long sys_getresuid(long ruid, long euid, long suid);
+long sys_getresgid(long rgid, long egid, long sgid);
+long sys_setuid(long uid);
+long sys_setgid(long gid);
+long sys_setreuid(long ruid, long euid);
+long sys_setregid(long rgid, long egid);
+long sys_setresuid(long ruid, long euid, long suid);
+long sys_setresgid(long rgid, long egid, long sgid);
+long sys_getgroups(long size, long list);
+long sys_setgroups(long size, long list);
+long sys_getpgid(long pid);
+long sys_getpgrp(void);
+long sys_setpgid(long pid, long pgid);
+long sys_getsid(long pid);
+long sys_setsid(void);
+long sys_sysinfo(long info);
+long sys_times(long buf);
+long sys_clock_getres(long clock, long res);
+int creds_capable(void); /* CAP_SETUID and the others: for core/sched.c */
 long sys_set_tid_address(long tidptr);
 long sys_arch_prctl(long code, long addr);
 long sys_exit(long status);
@@ -116,6 +138,18 @@ void robust_list_exit(void);
 long sys_uname(long buf);
 long sys_getrandom(long buf, long len, long flags);
 long sys_clock_gettime(long clock, long ts);
+
+/* core/sched.c */
+long sys_clone_task(long flags, long newsp, long parent_tid, long child_tid, long tls, long fn);
+long sys_sched_getscheduler(long pid);
+long sys_sched_getparam(long pid, long param);
+long sys_sched_setscheduler(long pid, long policy, long param);
+long sys_sched_setparam(long pid, long param);
+long sys_sched_get_priority_max(long policy);
+long sys_sched_get_priority_min(long policy);
+long sys_sched_rr_get_interval(long pid, long interval);
+long sys_prctl(long option, long arg2, long arg3, long arg4, long arg5);
+void task_creds_changed(void); /* for core/process.c: commit_creds() */
 
 /* core/cpu.c */
 long sys_sched_getaffinity(long pid, long len, long mask);
