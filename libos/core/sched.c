@@ -160,6 +160,17 @@ static long task_find(long pid, struct task *task)
 	return 0;
 }
 
+/* task_find for the sched_* getters: a negative pid is EINVAL. */
+static long task_lookup(long pid, struct task *task)
+{
+	if ((int)pid < 0)
+		return -EINVAL;
+	tasks_take();
+	long err = task_find(pid, task);
+	tasks_release();
+	return err;
+}
+
 /* copy_process(): a new thread has its creator's attributes, but no parent-death signal,
  * and sched_reset_on_fork puts it back to SCHED_NORMAL. */
 long sys_clone_task(long flags, long newsp, long parent_tid, long child_tid, long tls, long fn)
@@ -205,12 +216,8 @@ static int rt_policy(int policy)
 long sys_sched_getscheduler(long pid)
 {
 	struct task task;
+	long err = task_lookup(pid, &task);
 
-	if ((int)pid < 0)
-		return -EINVAL;
-	tasks_take();
-	long err = task_find(pid, &task);
-	tasks_release();
 	if (err)
 		return err;
 	return task.policy | (task.reset_on_fork ? SCHED_RESET_ON_FORK : 0);
@@ -220,11 +227,9 @@ long sys_sched_getparam(long pid, long param)
 {
 	struct task task;
 
-	if (!param || (int)pid < 0)
+	if (!param)
 		return -EINVAL;
-	tasks_take();
-	long err = task_find(pid, &task);
-	tasks_release();
+	long err = task_lookup(pid, &task);
 	if (err)
 		return err;
 	struct sched_param out = { task.priority };
@@ -339,12 +344,8 @@ long sys_sched_get_priority_min(long policy)
 long sys_sched_rr_get_interval(long pid, long interval)
 {
 	struct task task;
+	long err = task_lookup(pid, &task);
 
-	if ((int)pid < 0)
-		return -EINVAL;
-	tasks_take();
-	long err = task_find(pid, &task);
-	tasks_release();
 	if (err)
 		return err;
 	struct __kernel_timespec slice = { 0, task.policy == SCHED_RR ? RR_TIMESLICE_NS : 0 };
