@@ -62,7 +62,9 @@ int host_signal(int sig, siginfo_t *info, void *context)
 		__atomic_or_fetch(&for_the_app, 1UL << (sig - 1), __ATOMIC_SEQ_CST);
 	if (!gate)
 		return 0;
-	if (sig != WAKE_SIGNAL)
+	/* Again on every retry while one waits: the LibOS, not holding off this
+	 * handler, may have just stored its own view of the flag over ours. */
+	if (__atomic_load_n(&for_the_app, __ATOMIC_SEQ_CST))
 		__atomic_store_n(&gate->interrupt, 1, __ATOMIC_SEQ_CST);
 	if (!__atomic_load_n(&gate->interrupt, __ATOMIC_SEQ_CST))
 		return 0;

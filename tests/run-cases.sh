@@ -128,6 +128,7 @@ fi
 # with SIGINT ignored, which the app would inherit: env puts it back.
 # expect_sigint NAME STATUS EXPECTED-STDOUT MODE
 expect_sigint() {
+	rm -f "$run_dir/out" # not the last case's "ready": the job may not have opened it yet
 	env --default-signal=INT "$intravisor" run "$build/test/run-progs/sigint" "$4" \
 		>"$run_dir/out" 2>"$run_dir/err" &
 	pid=$!
