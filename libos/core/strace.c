@@ -368,12 +368,28 @@ static const struct xlat statfs_flags[] = {
 	{ 1024, "ST_NOATIME" }, { 2048, "ST_NODIRATIME" }, { 4096, "ST_RELATIME" },
 };
 static const struct xlat sigaltstack_flags[] = { { 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" } };
+static const struct xlat falloc_flags[] = {
+	{ 0x01, "FALLOC_FL_KEEP_SIZE" }, { 0x02, "FALLOC_FL_PUNCH_HOLE" },
+	{ 0x04, "FALLOC_FL_NO_HIDE_STALE" }, { 0x08, "FALLOC_FL_COLLAPSE_RANGE" },
+	{ 0x10, "FALLOC_FL_ZERO_RANGE" }, { 0x20, "FALLOC_FL_INSERT_RANGE" },
+	{ 0x40, "FALLOC_FL_UNSHARE_RANGE" },
+};
+static const struct xlat fadvise_advice[] = {
+	{ 0, "POSIX_FADV_NORMAL" },   { 1, "POSIX_FADV_RANDOM" },   { 2, "POSIX_FADV_SEQUENTIAL" },
+	{ 3, "POSIX_FADV_WILLNEED" }, { 4, "POSIX_FADV_DONTNEED" }, { 5, "POSIX_FADV_NOREUSE" },
+};
+/* strace's flockcmds, in its order. */
+static const struct xlat flock_ops[] = {
+	{ 1, "LOCK_SH" },    { 2, "LOCK_EX" },	 { 4, "LOCK_NB" },	{ 8, "LOCK_UN" },
+	{ 32, "LOCK_MAND" }, { 64, "LOCK_READ" }, { 128, "LOCK_WRITE" },
+};
 
 /* The tables an argument descriptor can name. */
 enum xlat_id {
 	X_OPEN, X_PROT, X_MADVISE, X_AT, X_FACCESSAT, X_ACCESS, X_WHENCE, X_GRND, X_FD,
 	X_FCNTL, X_HOW, X_SA, X_ARCH_PRCTL, X_MREMAP, X_MSYNC, X_RWF, X_ITIMER, X_RLIMIT,
-	X_RUSAGE, X_PRIO, X_EVENTFD, X_TIMER, X_RENAME, X_STATX_MASK, X_COUNT
+	X_RUSAGE, X_PRIO, X_EVENTFD, X_TIMER, X_RENAME, X_STATX_MASK, X_FALLOC, X_FADVISE,
+	X_FLOCK, X_COUNT
 };
 
 #define TABLE(items, unknown) { items, sizeof(items) / sizeof(items[0]), unknown }
@@ -403,6 +419,9 @@ static const struct xlat_table xlats[X_COUNT] = {
 	[X_TIMER] = TABLE(timer_flags, "TIMER_???"),
 	[X_RENAME] = TABLE(rename_flags, "RENAME_???"),
 	[X_STATX_MASK] = TABLE(statx_masks, "STATX_???"),
+	[X_FALLOC] = TABLE(falloc_flags, "FALLOC_FL_???"),
+	[X_FADVISE] = TABLE(fadvise_advice, "POSIX_FADV_???"),
+	[X_FLOCK] = TABLE(flock_ops, "LOCK_???"),
 };
 
 #define LOCAL_TABLE(items, unknown) (&(const struct xlat_table)TABLE(items, unknown))
@@ -2049,6 +2068,14 @@ static const struct syscall_format formats[SYSCALL_TABLE_SIZE] = {
 	[__NR_readlinkat] = CALL(DECIMAL, DIRFD, PATH, OUT_BUF, ULONG),
 	[__NR_fchmodat] = CALL(DECIMAL, DIRFD, PATH, MODE),
 	[__NR_utimensat] = CALL(DECIMAL, DIRFD, PATH, IN_UTIMES, WITH(FLAGS, X_AT)),
+	[__NR_chown] = CALL(DECIMAL, PATH, ID, ID),
+	[__NR_fchown] = CALL(DECIMAL, FD, ID, ID),
+	[__NR_lchown] = CALL(DECIMAL, PATH, ID, ID),
+	[__NR_fchownat] = CALL(DECIMAL, DIRFD, PATH, ID, ID, WITH(FLAGS, X_AT)),
+	[__NR_fallocate] = CALL(DECIMAL, FD, WITH(FLAGS, X_FALLOC), LONG, LONG),
+	[__NR_fadvise64] = CALL(DECIMAL, FD, LONG, ULONG, WITH(XVAL, X_FADVISE)),
+	[__NR_readahead] = CALL(DECIMAL, FD, LONG, ULONG),
+	[__NR_flock] = CALL(DECIMAL, FD, WITH(FLAGS, X_FLOCK)),
 	[__NR_statx] = CALL(DECIMAL, DIRFD, PATH, STATX_FLAGS, WITH(FLAGS, X_STATX_MASK), OUT_STATX),
 	[__NR_statfs] = CALL(DECIMAL, PATH, OUT_STATFS),
 	[__NR_fstatfs] = CALL(DECIMAL, FD, OUT_STATFS),

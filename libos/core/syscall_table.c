@@ -107,6 +107,14 @@ WRAP(chmod)
 WRAP(fchmod)
 WRAP(fchmodat)
 WRAP(utimensat)
+WRAP(chown)
+WRAP(fchown)
+WRAP(lchown)
+WRAP(fchownat)
+WRAP(fallocate)
+WRAP(fadvise64)
+WRAP(readahead)
+WRAP(flock)
 WRAP(statx)
 WRAP(statfs)
 WRAP(fstatfs)
@@ -263,6 +271,15 @@ const syscall_fn syscall_table[SYSCALL_TABLE_SIZE] = {
 	LOCKED(fchmod),
 	LOCKED(fchmodat),
 	LOCKED(utimensat),
+	LOCKED(chown),
+	LOCKED(fchown),
+	LOCKED(lchown),
+	LOCKED(fchownat),
+	LOCKED(fallocate),
+	LOCKED(fadvise64),
+	LOCKED(readahead),
+	/* It may wait: waitq_wait drops the lock the wrapper took. */
+	LOCKED(flock),
 	LOCKED(statx),
 	LOCKED(statfs),
 	LOCKED(fstatfs),

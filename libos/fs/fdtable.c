@@ -79,6 +79,8 @@ void file_put(struct file *file)
 		file->inode->fops->release(file);
 	/* Open file description locks go with the description (locks_remove_file()). */
 	lock_release(file->inode, file);
+	if (file->flock_type)
+		flock_release(file);
 	file_discard(file);
 }
 

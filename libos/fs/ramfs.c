@@ -1,5 +1,6 @@
 /* ramfs: the in-memory tree every path of the LibOS lives in. It keeps the books as tmpfs
  * does: link counts, directory sizes, times, and inodes that outlive their names while open. */
+#include <linux/falloc.h>
 #include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
@@ -479,5 +480,34 @@ int ramfs_set_data(struct inode *inode, const void *data, uint64_t size)
 		return err;
 	memcpy(inode->data, data, size);
 	inode->size = size;
+	return 0;
+}
+
+/* shmem_fallocate(): the range is allocated (the zeros a file grows by are stored) or
+ * zeroed; the size grows to its end without FALLOC_FL_KEEP_SIZE. Allocating past the size
+ * shows nowhere here, so with FALLOC_FL_KEEP_SIZE alone nothing is done. */
+int ramfs_fallocate(struct inode *inode, int mode, uint64_t offset, uint64_t len)
+{
+	uint64_t end = offset + len, size = inode->size;
+	int keep_size = mode & FALLOC_FL_KEEP_SIZE;
+
+	if (mode & (FALLOC_FL_PUNCH_HOLE | FALLOC_FL_ZERO_RANGE)) {
+		uint64_t stored = ramfs_stored_bytes(inode);
+		uint64_t zero_end = end < stored ? end : stored;
+		if (offset < zero_end)
+			memset(inode->data + offset, 0, zero_end - offset);
+	}
+	if (keep_size || end <= size) {
+		inode_touch(inode, 0, 1);
+		return 0;
+	}
+	uint64_t stored = ramfs_stored_bytes(inode);
+	int err = grow(inode, end);
+	if (err)
+		return err;
+	if (!inode->pages)
+		memset(inode->data + stored, 0, end - stored);
+	inode->size = end;
+	inode_touch(inode, 0, 1);
 	return 0;
 }

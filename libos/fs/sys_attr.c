@@ -64,6 +64,78 @@ long sys_fchmod(long fd, long mode)
 	return set_mode(file->inode, mode);
 }
 
+#define NO_ID 0xffffffffu /* (uid_t)-1: keep the id */
+
+/* A host directory keeps the host's owners: as on a file system without them (fat_setattr()),
+ * a chown to the owners it has succeeds and any other fails. */
+static long chown_on_fs(struct inode *inode, uint32_t uid, uint32_t gid)
+{
+	struct stat st;
+	long err = inode->fs->getattr(inode, &st);
+
+	if (err)
+		return err;
+	if ((uid != NO_ID && uid != st.st_uid) || (gid != NO_ID && gid != st.st_gid))
+		return -EPERM;
+	return 0;
+}
+
+/* chown_common() and notify_change() as root: -1 keeps an id; the ctime changes even then.
+ * A file that is not a directory loses S_ISUID, and S_ISGID when it has group execute
+ * (setattr_should_drop_sgid(): without it, S_ISGID marks mandatory locking). The app is
+ * taken as root whatever its credentials (as chmod does). */
+static long set_owner(struct inode *inode, long user, long group)
+{
+	uint32_t uid = (uint32_t)user, gid = (uint32_t)group;
+
+	if (vfs_read_only(inode))
+		return -EROFS;
+	if (inode->fs)
+		return chown_on_fs(inode, uid, gid);
+	if (!S_ISDIR(inode->mode)) {
+		inode->mode &= ~(uint32_t)S_ISUID;
+		if (inode->mode & S_IXGRP)
+			inode->mode &= ~(uint32_t)S_ISGID;
+	}
+	if (uid != NO_ID)
+		inode->uid = uid;
+	if (gid != NO_ID)
+		inode->gid = gid;
+	inode_touch_ctime(inode);
+	return 0;
+}
+
+long sys_fchownat(long dirfd, long path, long user, long group, long flags)
+{
+	char buf[PATH_MAX];
+	struct inode *inode;
+	long err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH))
+		return -EINVAL;
+	err = path_from_cvm(path, buf);
+	if (!err)
+		err = vfs_lookup_at((int)dirfd, buf, (int)flags, &inode);
+	return err ?: set_owner(inode, user, group);
+}
+
+long sys_chown(long path, long user, long group)
+{
+	return sys_fchownat(AT_FDCWD, path, user, group, 0);
+}
+
+long sys_lchown(long path, long user, long group)
+{
+	return sys_fchownat(AT_FDCWD, path, user, group, AT_SYMLINK_NOFOLLOW);
+}
+
+long sys_fchown(long fd, long user, long group)
+{
+	struct file *file = fd_get_io((int)fd);
+
+	return file ? set_owner(file->inode, user, group) : -EBADF;
+}
+
 static int nsec_valid(long nsec)
 {
 	return (nsec >= 0 && nsec <= 999999999) || nsec == UTIME_NOW || nsec == UTIME_OMIT;

@@ -2,6 +2,8 @@
  * handed to the VFS. */
 #include <asm/ioctls.h>
 #include <asm/mman.h>
+#include <linux/fadvise.h>
+#include <linux/falloc.h>
 #include <linux/fs.h>
 #include <linux/uio.h>
 #include <libos/errno.h>
@@ -801,4 +803,77 @@ long sys_fsync(long fd)
 long sys_fdatasync(long fd)
 {
 	return do_fsync(fd, 1);
+}
+
+/* ksys_fallocate() and vfs_fallocate(), in their order of checks. The tree's files are
+ * tmpfs's, but for FALLOC_FL_ZERO_RANGE, which tmpfs refuses and is served as ext4 serves it;
+ * a host directory's files, /proc's and the others without a fallocate method refuse all. */
+long sys_fallocate(long fd, long mode, long offset, long len)
+{
+	int supported = FALLOC_FL_KEEP_SIZE | FALLOC_FL_PUNCH_HOLE | FALLOC_FL_ZERO_RANGE;
+	int op = (int)mode & ~FALLOC_FL_KEEP_SIZE;
+
+	struct file *file = fd_get_io((int)fd);
+
+	if (!file)
+		return -EBADF;
+	if (offset < 0 || len <= 0)
+		return -EINVAL;
+	if ((int)mode & ~supported || op == (FALLOC_FL_PUNCH_HOLE | FALLOC_FL_ZERO_RANGE))
+		return -EOPNOTSUPP;
+	if (op == FALLOC_FL_PUNCH_HOLE && !((int)mode & FALLOC_FL_KEEP_SIZE))
+		return -EOPNOTSUPP;
+	if (!writable(file))
+		return -EBADF;
+	struct inode *inode = file->inode;
+	if (S_ISFIFO(inode->mode))
+		return -ESPIPE;
+	if (S_ISDIR(inode->mode))
+		return -EISDIR;
+	if (!S_ISREG(inode->mode))
+		return -ENODEV;
+	if (offset > INT64_MAX - len)
+		return -EFBIG;
+	if (inode->fs || inode->iops)
+		return -EOPNOTSUPP;
+	return ramfs_fallocate(inode, (int)mode, (uint64_t)offset, (uint64_t)len);
+}
+
+/* generic_fadvise() of a file without a backing device (tmpfs, /proc, devices): any advice
+ * it knows is taken and ignored; only a pipe refuses. */
+long sys_fadvise64(long fd, long offset, long len, long advice)
+{
+	struct file *file = fd_get_io((int)fd);
+
+	(void)offset;
+	if (!file)
+		return -EBADF;
+	if (S_ISFIFO(file->inode->mode))
+		return -ESPIPE;
+	if (len < 0)
+		return -EINVAL;
+	switch (advice) {
+	case POSIX_FADV_NORMAL:
+	case POSIX_FADV_RANDOM:
+	case POSIX_FADV_SEQUENTIAL:
+	case POSIX_FADV_WILLNEED:
+	case POSIX_FADV_DONTNEED:
+	case POSIX_FADV_NOREUSE:
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}
+
+/* ksys_readahead(): a readable regular file, then fadvise's WILLNEED with count as its
+ * length. */
+long sys_readahead(long fd, long offset, long count)
+{
+	struct file *file = fd_get_io((int)fd);
+
+	if (!file || !readable(file))
+		return -EBADF;
+	if (!S_ISREG(file->inode->mode))
+		return -EINVAL;
+	return sys_fadvise64(fd, offset, count, POSIX_FADV_WILLNEED);
 }

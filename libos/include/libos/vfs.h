@@ -13,6 +13,7 @@
 #include <linux/fcntl.h>
 #include <linux/stat.h>
 #include <linux/time_types.h>
+#include <libos/wait.h>
 
 #define NAME_MAX 255
 #define PATH_MAX 4096
@@ -172,6 +173,11 @@ struct inode {
 	int64_t next_cookie; /* a directory's: the cookie of its next new name */
 	struct inode *parent; /* a directory's; the root's is itself */
 	struct file_lock *locks;
+	/* flock(2): the description holding the exclusive lock, or how many hold a shared one;
+	 * flock_wait is woken whenever one goes. */
+	const struct file *flock_exclusive;
+	uint32_t flock_shared;
+	struct waitq flock_wait;
 	void *device; /* a device's, pipe's or procfs node's own state */
 	const struct inode_ops *iops; /* procfs's inodes; NULL in the tree's ramfs */
 	/* hostfs's inodes, the whole mount: the VFS hands them to their file system, and dev
@@ -189,6 +195,7 @@ struct file {
 	struct inode *dir;
 	char *name;
 	long fs_handle; /* hostfs: the monitor's handle of this open host file, or -1 */
+	short flock_type; /* its flock(2) lock: LOCK_SH, LOCK_EX or 0 */
 };
 
 /* ramfs.c */
@@ -215,6 +222,9 @@ void ramfs_exchange(struct inode *dir1, struct dir_entry *entry1, struct inode *
 struct dir_entry *ramfs_dir_at(const struct inode *dir, int64_t pos);
 int ramfs_truncate(struct inode *inode, uint64_t size);
 int ramfs_set_data(struct inode *inode, const void *data, uint64_t size);
+/* fallocate(2) of a ramfs file, its arguments checked: mode is 0 or FALLOC_FL_KEEP_SIZE,
+ * optionally with FALLOC_FL_PUNCH_HOLE or FALLOC_FL_ZERO_RANGE. */
+int ramfs_fallocate(struct inode *inode, int mode, uint64_t offset, uint64_t len);
 /* The pages a MAP_SHARED mapping of a ramfs file shows: its bytes move into them the first
  * time, and stay. -ENODEV for an inode that is not a ramfs file. */
 int ramfs_shared_pages(struct inode *inode, struct shared_pages **out);
@@ -342,5 +352,7 @@ const struct file_lock *lock_held(const struct inode *inode, const struct file *
  * -ENOLCK without memory. */
 int lock_set(struct inode *inode, const struct file *owner, short type, int64_t start,
 	     int64_t end);
+/* flock(2) locks (sys_lock.c): file_put drops the lock of a description that holds one. */
+void flock_release(struct file *file);
 
 #endif

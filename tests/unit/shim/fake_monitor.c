@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <linux/utsname.h>
+#include <libos/vfs.h>
 #include "fake_monitor.h"
 
 struct gate_block test_gate;
@@ -210,4 +211,11 @@ const struct fake_memory_call *fake_last_memory_call(void)
 void signal_raise_self(int sig)
 {
 	(void)sig;
+}
+
+/* A description's flock(2) lock goes with its last close (libos/fs/sys_lock.c, not linked
+ * here: the unit tests take no flock locks). */
+void flock_release(struct file *file)
+{
+	(void)file;
 }
