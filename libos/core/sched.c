@@ -305,12 +305,13 @@ long sys_sched_setparam(long pid, long param)
 	return do_sched_setscheduler(pid, SETPARAM_POLICY, param);
 }
 
-long sys_sched_get_priority_max(long policy)
+/* A bound of policy's priorities: rt for the real-time policies, 0 for the others. */
+static long priority_bound(long policy, long rt)
 {
 	switch ((int)policy) {
 	case SCHED_FIFO:
 	case SCHED_RR:
-		return MAX_RT_PRIO - 1;
+		return rt;
 	case SCHED_NORMAL:
 	case SCHED_BATCH:
 	case SCHED_IDLE:
@@ -322,21 +323,14 @@ long sys_sched_get_priority_max(long policy)
 	}
 }
 
+long sys_sched_get_priority_max(long policy)
+{
+	return priority_bound(policy, MAX_RT_PRIO - 1);
+}
+
 long sys_sched_get_priority_min(long policy)
 {
-	switch ((int)policy) {
-	case SCHED_FIFO:
-	case SCHED_RR:
-		return 1;
-	case SCHED_NORMAL:
-	case SCHED_BATCH:
-	case SCHED_IDLE:
-	case SCHED_DEADLINE:
-	case SCHED_EXT:
-		return 0;
-	default:
-		return -EINVAL;
-	}
+	return priority_bound(policy, 1);
 }
 
 /* SCHED_RR's time slice is RR_TIMESLICE; SCHED_FIFO has none; a fair task's is its slice
