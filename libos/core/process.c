@@ -31,9 +31,9 @@
 #include <libos/string.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
+#include <libos/vfs.h>
 #include <libos/wait.h>
 
-#define APP_PID 1
 #define NO_ID 0xffffffffu /* (uid_t)-1: "unchanged" for set*id, invalid otherwise */
 #define NGROUPS_MAX 65536 /* <linux/limits.h>: setgroups' limit */
 #define USER_HZ 100 /* the clock_t of times(2) */

@@ -16,7 +16,6 @@
 #include <libos/vfs.h>
 
 #define INF RLIM64_INFINITY
-#define APP_PID 1
 
 static struct rlimit64 limits[RLIM_NLIMITS] = {
 	[RLIMIT_CPU] = { INF, INF },

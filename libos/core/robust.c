@@ -15,6 +15,7 @@
 #include <libos/lock.h>
 #include <libos/syscalls.h>
 #include <libos/uaccess.h>
+#include <libos/wait.h>
 
 struct robust_thread {
 	struct robust_thread *next;
@@ -83,9 +84,7 @@ long sys_get_robust_list(long pid_arg, long head_ptr, long len_ptr)
 static void futex_wake_one(uint32_t *word)
 {
 	/* Linux wakes with a shared futex key, as glibc and musl wait on robust mutexes. */
-	struct uni_futex_args args = { (unsigned long)word, FUTEX_WAKE, 1, 0, 0, 0 };
-
-	hostcall(HC_FUTEX, (long)&args, 0, 0, 0, 0);
+	host_futex(word, FUTEX_WAKE, 1, 0, 0, 0);
 }
 
 /* handle_futex_death(): -EFAULT when the word cannot be read or written. */

@@ -39,6 +39,7 @@
 #include <stddef.h>
 #include <current_gate.h>
 #include <uni/boot.h>
+#include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/lock.h>
@@ -785,8 +786,6 @@ long sys_pause(void)
 	return ret;
 }
 
-#define NSEC_PER_SEC 1000000000L
-
 long sys_rt_sigtimedwait(long set_at, long info_at, long timeout_at, long sigsetsize)
 {
 	struct gate_block *me = current_gate();
@@ -801,8 +800,7 @@ long sys_rt_sigtimedwait(long set_at, long info_at, long timeout_at, long sigset
 	ret = copy_from_cvm(&set, (const void *)set_at, sizeof(set));
 	if (!ret && timeout_at)
 		ret = copy_from_cvm(&timeout, (const void *)timeout_at, sizeof(timeout));
-	if (!ret && timeout_at &&
-	    (timeout.tv_sec < 0 || timeout.tv_nsec < 0 || timeout.tv_nsec >= NSEC_PER_SEC))
+	if (!ret && timeout_at && !timespec_valid(&timeout))
 		ret = -EINVAL;
 	if (!ret && timeout_at)
 		ret = deadline_after(&timeout, &deadline);

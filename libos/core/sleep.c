@@ -18,36 +18,12 @@
 #include <libos/uaccess.h>
 #include <libos/wait.h>
 
-#define NSEC_PER_SEC 1000000000L
-#define USEC_PER_SEC 1000000L
-
 /* The kernel's struct itimerval on x86-64. */
 struct kernel_itimerval {
 	struct {
 		int64_t tv_sec, tv_usec;
 	} interval, value;
 };
-
-static int valid(const struct __kernel_timespec *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < NSEC_PER_SEC;
-}
-
-/* *rem = deadline - now on CLOCK_MONOTONIC, not below zero. */
-static void time_left(const struct __kernel_timespec *deadline, struct __kernel_timespec *rem)
-{
-	struct __kernel_timespec now = { 0, 0 };
-
-	clock_now(CLOCK_MONOTONIC, &now);
-	rem->tv_sec = deadline->tv_sec - now.tv_sec;
-	rem->tv_nsec = deadline->tv_nsec - now.tv_nsec;
-	if (rem->tv_nsec < 0) {
-		rem->tv_sec--;
-		rem->tv_nsec += NSEC_PER_SEC;
-	}
-	if (rem->tv_sec < 0)
-		rem->tv_sec = rem->tv_nsec = 0;
-}
 
 /* Sleep until deadline on CLOCK_MONOTONIC or CLOCK_REALTIME, with the lock
  * held: 0 when it has passed, -EINTR when a handler is to run. */
@@ -74,7 +50,7 @@ static long sleep_for(long req, long rem, int nr)
 
 	libos_lock();
 	ret = copy_from_cvm(&ts, (const void *)req, sizeof(ts));
-	if (!ret && !valid(&ts))
+	if (!ret && !timespec_valid(&ts))
 		ret = -EINVAL;
 	if (!ret)
 		ret = deadline_after(&ts, &deadline);
@@ -110,7 +86,7 @@ long sys_clock_nanosleep(long clock, long flags, long req, long rem)
 		return sleep_for(req, rem, __NR_clock_nanosleep);
 	libos_lock();
 	ret = copy_from_cvm(&deadline, (const void *)req, sizeof(deadline));
-	if (!ret && !valid(&deadline))
+	if (!ret && !timespec_valid(&deadline))
 		ret = -EINVAL;
 	if (!ret)
 		ret = sleep_until(&deadline, clock == CLOCK_REALTIME, __NR_clock_nanosleep);

@@ -30,15 +30,6 @@ int libos_threads(void)
 	return __atomic_load_n(&live_threads, __ATOMIC_ACQUIRE);
 }
 
-static long host_futex(void *uaddr, long op, long val, const void *timeout, void *uaddr2,
-		       long val3)
-{
-	struct uni_futex_args args = { (unsigned long)uaddr, op, val, (unsigned long)timeout,
-				       (unsigned long)uaddr2, val3 };
-
-	return hostcall(HC_FUTEX, (long)&args, 0, 0, 0, 0);
-}
-
 /* 0 free, 1 held, 2 held and someone may sleep on it (Drepper's mutex). */
 static int lock_word;
 

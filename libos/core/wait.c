@@ -1,7 +1,5 @@
 /* Wait queues (libos/wait.h): a sequence word and the host's futex. */
 #include <linux/futex.h>
-#include <linux/time.h>
-#include <libos/clock.h>
 #include <libos/errno.h>
 #include <libos/host.h>
 #include <libos/lock.h>
@@ -10,10 +8,10 @@
 
 struct waitq waitq_any;
 
-static long host_futex(uint32_t *word, long op, long val, const void *timeout)
+long host_futex(void *uaddr, long op, long val, const void *timeout, void *uaddr2, long val3)
 {
-	struct uni_futex_args args = { (unsigned long)word, op, val, (unsigned long)timeout, 0,
-				       0 };
+	struct uni_futex_args args = { (unsigned long)uaddr, op, val, (unsigned long)timeout,
+				       (unsigned long)uaddr2, val3 };
 
 	return hostcall(HC_FUTEX, (long)&args, 0, 0, 0, 0);
 }
@@ -26,7 +24,7 @@ long waitq_wait(struct waitq *wq, const struct __kernel_timespec *timeout)
 
 	wq->waiters++;
 	libos_unlock();
-	long ret = host_futex(&wq->seq, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, seen, timeout);
+	long ret = host_futex(&wq->seq, FUTEX_WAIT | FUTEX_PRIVATE_FLAG, seen, timeout, 0, 0);
 	libos_lock();
 	wq->waiters--;
 	return ret == -ETIMEDOUT || ret == -EINTR ? ret : 0;
@@ -35,38 +33,20 @@ long waitq_wait(struct waitq *wq, const struct __kernel_timespec *timeout)
 long wait_interrupted(const struct __kernel_timespec *deadline, int realtime)
 {
 	uint32_t never_woken = 0;
-	struct uni_futex_args args = { (unsigned long)&never_woken,
-				       FUTEX_WAIT_BITSET | (realtime ? FUTEX_CLOCK_REALTIME : 0), 0,
-				       (unsigned long)deadline, 0, FUTEX_BITSET_MATCH_ANY };
 
 	libos_unlock();
-	long ret = hostcall(HC_FUTEX, (long)&args, 0, 0, 0, 0);
+	long ret = host_futex(&never_woken,
+			      FUTEX_WAIT_BITSET | (realtime ? FUTEX_CLOCK_REALTIME : 0), 0, deadline,
+			      0, FUTEX_BITSET_MATCH_ANY);
 	libos_lock();
 	return ret == -ETIMEDOUT || ret == -EINTR ? ret : 0;
-}
-
-#define NSEC_PER_SEC 1000000000L
-
-int deadline_after(const struct __kernel_timespec *rel, struct __kernel_timespec *deadline)
-{
-	int err = clock_now(CLOCK_MONOTONIC, deadline);
-
-	if (err)
-		return err;
-	deadline->tv_sec += rel->tv_sec;
-	deadline->tv_nsec += rel->tv_nsec;
-	if (deadline->tv_nsec >= NSEC_PER_SEC) {
-		deadline->tv_sec++;
-		deadline->tv_nsec -= NSEC_PER_SEC;
-	}
-	return 0;
 }
 
 static void wake(struct waitq *wq)
 {
 	__atomic_add_fetch(&wq->seq, 1, __ATOMIC_RELEASE);
 	if (wq->waiters)
-		host_futex(&wq->seq, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, INT32_MAX, 0);
+		host_futex(&wq->seq, FUTEX_WAKE | FUTEX_PRIVATE_FLAG, INT32_MAX, 0, 0, 0);
 }
 
 void waitq_wake(struct waitq *wq)

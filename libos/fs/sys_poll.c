@@ -27,9 +27,6 @@
 #include <libos/wait.h>
 
 #define CLOCK_MONOTONIC 1
-#define NSEC_PER_SEC 1000000000L
-#define NSEC_PER_USEC 1000L
-#define USEC_PER_SEC 1000000L
 #define DEFAULT_POLLMASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
 /* What makes an fd ready in each of select's sets; POLLNVAL (an O_PATH fd) counts in all of
  * them since Linux 5.14. */
@@ -79,31 +76,20 @@ static long set_timeout(struct timeout *to, int64_t sec, int64_t nsec)
 	return 0;
 }
 
-static int before(const struct __kernel_timespec *a, const struct __kernel_timespec *b)
-{
-	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec < b->tv_nsec);
-}
-
 /* Nothing is ready: sleep until a pipe or an eventfd changes or the timeout's end. 1 once the
  * end has passed (or the clock fails), -ERESTARTNOHAND when a signal came, else 0: look
  * again. */
 static long wait_change(const struct timeout *to)
 {
-	struct __kernel_timespec now, left;
+	struct __kernel_timespec left;
 	long ret;
 
 	if (to->kind != TIMEOUT_AT) {
 		ret = waitq_wait(&waitq_any, 0);
 		return ret == -EINTR ? -ERESTARTNOHAND : 0;
 	}
-	if (monotonic_now(&now) || !before(&now, &to->end))
+	if (time_left(&to->end, &left) || (!left.tv_sec && !left.tv_nsec))
 		return 1;
-	left.tv_sec = to->end.tv_sec - now.tv_sec;
-	left.tv_nsec = to->end.tv_nsec - now.tv_nsec;
-	if (left.tv_nsec < 0) {
-		left.tv_sec--;
-		left.tv_nsec += NSEC_PER_SEC;
-	}
 	ret = waitq_wait(&waitq_any, &left);
 	return ret == -EINTR ? -ERESTARTNOHAND : ret == -ETIMEDOUT;
 }
@@ -120,18 +106,10 @@ static long never_ready(void)
  * timeout in read-only memory does not fail the call. */
 static long finish(const struct timeout *to, long user, int timeval, long ret)
 {
-	struct __kernel_timespec now, left = { 0, 0 };
+	struct __kernel_timespec left;
 
-	if (!user || to->kind != TIMEOUT_AT || monotonic_now(&now))
+	if (!user || to->kind != TIMEOUT_AT || time_left(&to->end, &left))
 		return ret;
-	if (before(&now, &to->end)) {
-		left.tv_sec = to->end.tv_sec - now.tv_sec;
-		left.tv_nsec = to->end.tv_nsec - now.tv_nsec;
-		if (left.tv_nsec < 0) {
-			left.tv_sec--;
-			left.tv_nsec += NSEC_PER_SEC;
-		}
-	}
 	if (timeval) {
 		struct __kernel_old_timeval tv = { left.tv_sec, left.tv_nsec / NSEC_PER_USEC };
 		copy_to_cvm((void *)user, &tv, sizeof(tv));

@@ -35,8 +35,9 @@ long waitq_wait(struct waitq *wq, const struct __kernel_timespec *timeout);
  * woken for nothing. Lock held as for waitq_wait. */
 long wait_interrupted(const struct __kernel_timespec *deadline, int realtime);
 
-/* deadline = CLOCK_MONOTONIC now + rel: 0 or -errno. */
-int deadline_after(const struct __kernel_timespec *rel, struct __kernel_timespec *deadline);
+/* futex(2) on the host (HC_FUTEX), on an address in the LibOS's or its app's region;
+ * timeout is the LibOS's copy, or val2 as a number for the requeue commands. */
+long host_futex(void *uaddr, long op, long val, const void *timeout, void *uaddr2, long val3);
 
 /* Called with the lock held: wakes every waiter of wq and of waitq_any. */
 void waitq_wake(struct waitq *wq);
